@@ -1,0 +1,239 @@
+{{/*
+config.toml is built as a dict and written with toToml, so quoting and nesting are the TOML
+encoder's job, not string templating's. Numbers are cast with int: helm reads values as floats
+and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
+"fleet-secret-file:<path>", which the entrypoint replaces with the file's content at start.
+*/}}
+{{- define "gitlab-runner-fleet.configToml" -}}
+{{- $root := . -}}
+{{- $config := dict
+  "concurrent" (int .Values.concurrent)
+  "check_interval" (int .Values.checkInterval)
+  "log_level" .Values.logLevel
+  "log_format" .Values.logFormat
+  "shutdown_timeout" (int .Values.shutdownTimeout)
+  "connection_max_age" .Values.connectionMaxAge
+  "listen_address" (printf ":%d" (int .Values.metricsPort))
+-}}
+{{- $runners := list -}}
+{{- range (include "gitlab-runner-fleet.runners" $root | fromJson).runners -}}
+{{- $entry := dict -}}
+{{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" . "out" $entry) -}}
+{{- $runners = append $runners $entry -}}
+{{- end -}}
+{{- $_ := set $config "runners" $runners -}}
+{{- toToml $config -}}
+{{- end -}}
+
+{{/* Placeholder for a secret file, replaced by the entrypoint (files/entrypoint.sh). */}}
+{{- define "gitlab-runner-fleet.secretFile" -}}
+{{- printf "fleet-secret-file:%s/%s" (include "gitlab-runner-fleet.secretsDir" .root) .path -}}
+{{- end -}}
+
+{{/*
+One [[runners]] entry, written into the dict .out. Helpers fill a caller's dict instead of
+returning JSON because a JSON round trip would turn every integer back into a float.
+*/}}
+{{- define "gitlab-runner-fleet.runnerToml" -}}
+{{- $root := .root -}}
+{{- $r := .runner -}}
+{{- $secrets := include "gitlab-runner-fleet.secretsDir" $root -}}
+{{- $token := include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/token" $r.name)) -}}
+{{- if eq $r.token.kind "registration" -}}
+{{- /* the runner token only exists after registration; the entrypoint fills it in */ -}}
+{{- $token = printf "fleet-registered:%s" $r.name -}}
+{{- end -}}
+{{- $entry := .out -}}
+{{- $_ := merge $entry (dict
+  "name" $r.name
+  "url" $root.Values.gitlabUrl
+  "token" $token
+  "executor" $r.executor
+  "limit" (int $r.limit)
+  "request_concurrency" (int $r.requestConcurrency)
+  "output_limit" (int $r.outputLimit)
+  "unhealthy_requests_limit" (int $r.unhealthyRequestsLimit)
+  "unhealthy_interval" $r.unhealthyInterval
+) -}}
+{{- if $root.Values.gitlabCA.secretName -}}
+{{- $_ := set $entry "tls-ca-file" (printf "%s/gitlab-ca.crt" $secrets) -}}
+{{- end -}}
+{{- if $r.environment -}}
+{{- $env := list -}}
+{{- range $key := keys $r.environment | sortAlpha -}}
+{{- $env = append $env (printf "%s=%s" $key (get $r.environment $key)) -}}
+{{- end -}}
+{{- $_ := set $entry "environment" $env -}}
+{{- end -}}
+{{- if $r.featureFlags -}}
+{{- $_ := set $entry "feature_flags" $r.featureFlags -}}
+{{- end -}}
+{{- if eq $r.executor "kubernetes" -}}
+{{- $kubernetes := dict -}}
+{{- $_ := include "gitlab-runner-fleet.kubernetesToml" (dict "root" $root "runner" $r "out" $kubernetes) -}}
+{{- $_ := set $entry "kubernetes" $kubernetes -}}
+{{- end -}}
+{{- if $r.cache.type -}}
+{{- $cache := dict -}}
+{{- $_ := include "gitlab-runner-fleet.cacheToml" (dict "root" $root "runner" $r "out" $cache) -}}
+{{- $_ := set $entry "cache" $cache -}}
+{{- end -}}
+{{- if $r.configTemplate -}}
+{{- $_ := include "gitlab-runner-fleet.mergeInto" (dict "base" $entry "over" (fromToml $r.configTemplate)) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* [runners.kubernetes], written into .out. */}}
+{{- define "gitlab-runner-fleet.kubernetesToml" -}}
+{{- $root := .root -}}
+{{- $r := .runner -}}
+{{- $k := $r.kubernetes -}}
+{{- $secrets := include "gitlab-runner-fleet.secretsDir" $root -}}
+{{- $out := .out -}}
+{{- $_ := merge $out (dict
+  "namespace" (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" $r))
+  "image" $k.image
+  "privileged" $k.privileged
+  "allow_privilege_escalation" $k.allowPrivilegeEscalation
+  "pull_policy" $k.pullPolicy
+  "poll_interval" (int $k.pollInterval)
+  "poll_timeout" (int $k.pollTimeout)
+  "automount_service_account_token" $k.automountServiceAccountToken
+  "pod_termination_grace_period_seconds" (int $k.terminationGracePeriodSeconds)
+) -}}
+{{- range $key, $tomlKey := dict "allowedPullPolicies" "allowed_pull_policies" "allowedImages" "allowed_images" "allowedServices" "allowed_services" "imagePullSecrets" "image_pull_secrets" "nodeSelector" "node_selector" "podLabels" "pod_labels" "podAnnotations" "pod_annotations" "serviceAccount" "service_account" "helperImage" "helper_image" "dnsPolicy" "dns_policy" -}}
+{{- if get $k $key -}}
+{{- $_ := set $out $tomlKey (get $k $key) -}}
+{{- end -}}
+{{- end -}}
+{{- range $container, $prefix := dict "build" "" "helper" "helper_" "service" "service_" -}}
+{{- $resources := get $k $container -}}
+{{- range $key, $tomlKey := dict "cpuRequest" "cpu_request" "cpuLimit" "cpu_limit" "memoryRequest" "memory_request" "memoryLimit" "memory_limit" "ephemeralStorageRequest" "ephemeral_storage_request" "ephemeralStorageLimit" "ephemeral_storage_limit" -}}
+{{- if get $resources $key -}}
+{{- $_ := set $out (printf "%s%s" $prefix $tomlKey) (get $resources $key) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- $overwrite := $k.overwriteAllowed -}}
+{{- range $key, $tomlKey := dict "namespace" "namespace_overwrite_allowed" "serviceAccount" "service_account_overwrite_allowed" "podLabels" "pod_labels_overwrite_allowed" "podAnnotations" "pod_annotations_overwrite_allowed" "nodeSelector" "node_selector_overwrite_allowed" "nodeTolerations" "node_tolerations_overwrite_allowed" "cpuLimitMax" "cpu_limit_overwrite_max_allowed" "cpuRequestMax" "cpu_request_overwrite_max_allowed" "memoryLimitMax" "memory_limit_overwrite_max_allowed" "memoryRequestMax" "memory_request_overwrite_max_allowed" "ephemeralStorageLimitMax" "ephemeral_storage_limit_overwrite_max_allowed" "ephemeralStorageRequestMax" "ephemeral_storage_request_overwrite_max_allowed" -}}
+{{- if get $overwrite $key -}}
+{{- $_ := set $out $tomlKey (get $overwrite $key) -}}
+{{- end -}}
+{{- end -}}
+{{- if $k.nodeTolerations -}}
+{{- $tolerations := dict -}}
+{{- range $k.nodeTolerations -}}
+{{- $key := .key -}}
+{{- if ne (.operator | default "Equal") "Exists" -}}
+{{- $key = printf "%s=%s" .key (.value | default "") -}}
+{{- end -}}
+{{- $_ := set $tolerations $key (.effect | default "") -}}
+{{- end -}}
+{{- $_ := set $out "node_tolerations" $tolerations -}}
+{{- end -}}
+{{- if $k.affinity -}}
+{{- $affinity := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $k.affinity "out" $affinity) -}}
+{{- $_ := set $out "affinity" $affinity -}}
+{{- end -}}
+{{- range $key, $tomlKey := dict "podSecurityContext" "pod_security_context" "buildContainerSecurityContext" "build_container_security_context" "helperContainerSecurityContext" "helper_container_security_context" "serviceContainerSecurityContext" "service_container_security_context" -}}
+{{- if get $k $key -}}
+{{- $context := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" (get $k $key) "out" $context) -}}
+{{- $_ := set $out $tomlKey $context -}}
+{{- end -}}
+{{- end -}}
+{{- $volumes := dict -}}
+{{- range $key, $tomlKey := dict "hostPath" "host_path" "pvc" "pvc" "configMap" "config_map" "secret" "secret" "emptyDir" "empty_dir" "csi" "csi" -}}
+{{- if get $k.volumes $key -}}
+{{- $wrapped := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" (dict "list" (get $k.volumes $key)) "out" $wrapped) -}}
+{{- $_ := set $volumes $tomlKey $wrapped.list -}}
+{{- end -}}
+{{- end -}}
+{{- if $volumes -}}
+{{- $_ := set $out "volumes" $volumes -}}
+{{- end -}}
+{{- with $k.externalCluster -}}
+{{- if .host -}}
+{{- $_ := set $out "host" .host -}}
+{{- $_ := set $out "ca_file" (printf "%s/%s/cluster-ca.crt" $secrets $r.name) -}}
+{{- $_ := set $out "bearer_token" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cluster-token" $r.name))) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* [runners.cache], written into .out. Note the runner's CamelCase keys here. */}}
+{{- define "gitlab-runner-fleet.cacheToml" -}}
+{{- $root := .root -}}
+{{- $r := .runner -}}
+{{- $c := $r.cache -}}
+{{- $secrets := include "gitlab-runner-fleet.secretsDir" $root -}}
+{{- $out := .out -}}
+{{- $_ := merge $out (dict "Type" $c.type "Shared" $c.shared) -}}
+{{- if $c.path -}}{{- $_ := set $out "Path" $c.path -}}{{- end -}}
+{{- if $c.maxUploadedArchiveSize -}}{{- $_ := set $out "MaxUploadedArchiveSize" (int64 $c.maxUploadedArchiveSize) -}}{{- end -}}
+{{- if eq $c.type "s3" -}}
+{{- $s3 := dict "ServerAddress" $c.s3.serverAddress "BucketName" $c.s3.bucketName "Insecure" $c.s3.insecure "AuthenticationType" $c.s3.authenticationType "PathStyle" $c.s3.pathStyle "DualStack" $c.s3.dualStack -}}
+{{- range $key, $tomlKey := dict "bucketLocation" "BucketLocation" "serverSideEncryption" "ServerSideEncryption" "serverSideEncryptionKeyId" "ServerSideEncryptionKeyID" "roleArn" "RoleARN" -}}
+{{- if get $c.s3 $key -}}{{- $_ := set $s3 $tomlKey (get $c.s3 $key) -}}{{- end -}}
+{{- end -}}
+{{- if $c.s3.credentialsSecret -}}
+{{- $_ := set $s3 "AccessKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cache-s3-access-key" $r.name))) -}}
+{{- $_ := set $s3 "SecretKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cache-s3-secret-key" $r.name))) -}}
+{{- end -}}
+{{- $_ := set $out "s3" $s3 -}}
+{{- else if eq $c.type "gcs" -}}
+{{- $gcs := dict "BucketName" $c.gcs.bucketName -}}
+{{- if $c.gcs.credentialsSecret -}}
+{{- $_ := set $gcs "CredentialsFile" (printf "%s/%s/cache-gcs-credentials.json" $secrets $r.name) -}}
+{{- end -}}
+{{- $_ := set $out "gcs" $gcs -}}
+{{- else if eq $c.type "azure" -}}
+{{- $azure := dict "AccountName" $c.azure.accountName "ContainerName" $c.azure.containerName "StorageDomain" $c.azure.storageDomain -}}
+{{- $_ := set $azure "AccountKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cache-azure-account-key" $r.name))) -}}
+{{- $_ := set $out "azure" $azure -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Kubernetes objects use camelCase, the runner's TOML snake_case: copy the map .in into the map .out
+with converted keys, recursively. Keys of data maps (matchLabels, items, volumeAttributes) stay as
+they are, and integral numbers become integers again (helm reads values as floats).
+*/}}
+{{- define "gitlab-runner-fleet.snakeKeys" -}}
+{{- $out := .out -}}
+{{- $preserve := list "matchLabels" "items" "volumeAttributes" -}}
+{{- range $key, $value := .in -}}
+{{- if has $key $preserve -}}
+{{- $_ := set $out (snakecase $key) $value -}}
+{{- else -}}
+{{- $holder := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeValue" (dict "value" $value "out" $holder) -}}
+{{- $_ := set $out (snakecase $key) $holder.v -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* One value of snakeKeys, stored as .out.v. */}}
+{{- define "gitlab-runner-fleet.snakeValue" -}}
+{{- $value := .value -}}
+{{- $out := .out -}}
+{{- if kindIs "map" $value -}}
+{{- $map := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $value "out" $map) -}}
+{{- $_ := set $out "v" $map -}}
+{{- else if kindIs "slice" $value -}}
+{{- $items := list -}}
+{{- range $value -}}
+{{- $holder := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeValue" (dict "value" . "out" $holder) -}}
+{{- $items = append $items $holder.v -}}
+{{- end -}}
+{{- $_ := set $out "v" $items -}}
+{{- else if and (kindIs "float64" $value) (eq $value (float64 (int64 $value))) -}}
+{{- $_ := set $out "v" (int64 $value) -}}
+{{- else -}}
+{{- $_ := set $out "v" $value -}}
+{{- end -}}
+{{- end -}}

@@ -1,0 +1,174 @@
+{{/* Chart name, overridable so several charts can share a naming scheme. */}}
+{{- define "gitlab-runner-fleet.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Prefix of every object name; the release name alone when it already contains the chart name. */}}
+{{- define "gitlab-runner-fleet.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Selector labels: never change after install, so they hold no version. */}}
+{{- define "gitlab-runner-fleet.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "gitlab-runner-fleet.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{/* Labels on every object. */}}
+{{- define "gitlab-runner-fleet.labels" -}}
+{{ include "gitlab-runner-fleet.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{- define "gitlab-runner-fleet.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "gitlab-runner-fleet.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The manager image; the default tag follows appVersion so chart and runner versions move together. */}}
+{{- define "gitlab-runner-fleet.image" -}}
+{{- $tag := default (printf "alpine-v%s" .Chart.AppVersion) .Values.image.tag -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s/%s:%s@%s" .Values.image.registry .Values.image.repository $tag .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s/%s:%s" .Values.image.registry .Values.image.repository $tag -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Name of the Secret the chart creates for token values given in values. */}}
+{{- define "gitlab-runner-fleet.tokenSecretName" -}}
+{{- printf "%s-tokens" (include "gitlab-runner-fleet.fullname" .) -}}
+{{- end -}}
+
+{{/* Where the projected Secret volume is mounted; config.toml placeholders point into it. */}}
+{{- define "gitlab-runner-fleet.secretsDir" -}}/var/run/secrets/gitlab-runner-fleet{{- end -}}
+
+{{/* Where the config directory (config.toml, .runner_system_id, registered tokens) lives. */}}
+{{- define "gitlab-runner-fleet.configDir" -}}/etc/gitlab-runner{{- end -}}
+
+{{/* Where the ConfigMap (config template, entrypoint) is mounted. */}}
+{{- define "gitlab-runner-fleet.scriptsDir" -}}/opt/gitlab-runner-fleet{{- end -}}
+
+{{/*
+Deep-merges the map .over into the map .base, in place. Unlike sprig's merge functions it lets
+false, 0 and "" in .over win, which a user setting locked: false or limit: 0 needs.
+*/}}
+{{- define "gitlab-runner-fleet.mergeInto" -}}
+{{- $base := .base -}}
+{{- range $key, $value := .over -}}
+{{- if and (kindIs "map" $value) (hasKey $base $key) (kindIs "map" (get $base $key)) -}}
+{{- include "gitlab-runner-fleet.mergeInto" (dict "base" (get $base $key) "over" $value) -}}
+{{- else -}}
+{{- $_ := set $base $key $value -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The runner entries with the schema's defaults filled in (helm applies no schema defaults inside
+list items), as JSON: {"runners": [...]}. Every template reads entries through this.
+*/}}
+{{- define "gitlab-runner-fleet.runners" -}}
+{{- $entries := list -}}
+{{- range $entry := .Values.runners -}}
+{{- $merged := include "gitlab-runner-fleet.runnerDefaults" $ | fromJson -}}
+{{- $_ := include "gitlab-runner-fleet.mergeInto" (dict "base" $merged "over" (deepCopy $entry)) -}}
+{{- $entries = append $entries $merged -}}
+{{- end -}}
+{{- dict "runners" $entries | toJson -}}
+{{- end -}}
+
+{{/* Namespace job pods of one entry run in: the entry's, else jobNamespace, else the release's. */}}
+{{- define "gitlab-runner-fleet.jobNamespace" -}}
+{{- $root := .root -}}
+{{- coalesce .runner.kubernetes.namespace $root.Values.jobNamespace $root.Release.Namespace -}}
+{{- end -}}
+
+{{/* Every distinct job namespace of kubernetes-executor entries, as JSON {"namespaces": [...]}. */}}
+{{- define "gitlab-runner-fleet.jobNamespaces" -}}
+{{- $root := . -}}
+{{- $namespaces := list -}}
+{{- range (include "gitlab-runner-fleet.runners" $root | fromJson).runners -}}
+{{- if and (eq .executor "kubernetes") (not .kubernetes.externalCluster.host) -}}
+{{- $namespaces = append $namespaces (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" .)) -}}
+{{- end -}}
+{{- end -}}
+{{- dict "namespaces" ($namespaces | uniq | sortAlpha) | toJson -}}
+{{- end -}}
+
+{{/*
+The projected sources of the secrets volume: each file lands at <runner>/<purpose> so config.toml
+placeholders can name it. Tokens never become environment variables.
+*/}}
+{{- define "gitlab-runner-fleet.secretSources" -}}
+{{- $root := . -}}
+{{- $chartSecret := include "gitlab-runner-fleet.tokenSecretName" $root -}}
+{{- if .Values.gitlabCA.secretName }}
+- secret:
+    name: {{ .Values.gitlabCA.secretName }}
+    items:
+      - key: {{ .Values.gitlabCA.key }}
+        path: gitlab-ca.crt
+{{- end }}
+{{- range (include "gitlab-runner-fleet.runners" $root | fromJson).runners }}
+{{- $name := .name }}
+- secret:
+{{- if .token.existingSecret }}
+    name: {{ .token.existingSecret.name }}
+    items:
+      - key: {{ .token.existingSecret.key | default "token" }}
+        path: {{ $name }}/token
+{{- else }}
+    name: {{ $chartSecret }}
+    items:
+      - key: {{ $name }}
+        path: {{ $name }}/token
+{{- end }}
+{{- if and (eq .cache.type "s3") .cache.s3.credentialsSecret }}
+- secret:
+    name: {{ .cache.s3.credentialsSecret.name }}
+    items:
+      - key: {{ .cache.s3.credentialsSecret.accessKeyKey | default "accesskey" }}
+        path: {{ $name }}/cache-s3-access-key
+      - key: {{ .cache.s3.credentialsSecret.secretKeyKey | default "secretkey" }}
+        path: {{ $name }}/cache-s3-secret-key
+{{- end }}
+{{- if and (eq .cache.type "gcs") .cache.gcs.credentialsSecret }}
+- secret:
+    name: {{ .cache.gcs.credentialsSecret.name }}
+    items:
+      - key: {{ .cache.gcs.credentialsSecret.key | default "token" }}
+        path: {{ $name }}/cache-gcs-credentials.json
+{{- end }}
+{{- if eq .cache.type "azure" }}
+- secret:
+    name: {{ .cache.azure.credentialsSecret.name }}
+    items:
+      - key: {{ .cache.azure.credentialsSecret.key | default "token" }}
+        path: {{ $name }}/cache-azure-account-key
+{{- end }}
+{{- if .kubernetes.externalCluster.host }}
+- secret:
+    name: {{ .kubernetes.externalCluster.secretName }}
+    items:
+      - key: {{ .kubernetes.externalCluster.caKey }}
+        path: {{ $name }}/cluster-ca.crt
+      - key: {{ .kubernetes.externalCluster.tokenKey }}
+        path: {{ $name }}/cluster-token
+{{- end }}
+{{- end }}
+{{- end -}}
