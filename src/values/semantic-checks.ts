@@ -1,0 +1,71 @@
+import { parse as parseToml } from "smol-toml";
+import type { Values } from "../generated/values.js";
+
+/**
+ * The checks a JSON schema cannot express, mirroring templates/_validate.tpl so TS users get
+ * the same answer without helm. Takes values that already passed the schema.
+ */
+export function semanticProblems(values: Values): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  values.runners.forEach((runner, index) => {
+    const path = `runners[${index}]`;
+    const earlier = seen.get(runner.name);
+    if (earlier !== undefined) {
+      problems.push(`${path}.name: "${runner.name}" is already used by runners[${earlier}]; runner names must be unique`);
+    } else {
+      seen.set(runner.name, index);
+    }
+    const token = runner.token ?? {};
+    if (("value" in token) === ("existingSecret" in token)) {
+      problems.push(`${path}.token: set exactly one of value or existingSecret`);
+    }
+    const kubernetes = runner.kubernetes ?? {};
+    if (kubernetes.privileged && !kubernetes.allowPrivilegeEscalation) {
+      problems.push(
+        `${path}.kubernetes.allowPrivilegeEscalation: must be true when kubernetes.privileged is true (Kubernetes rejects privileged containers without it)`,
+      );
+    }
+    const external = kubernetes.externalCluster ?? {};
+    if (external.host && !external.secretName) {
+      problems.push(`${path}.kubernetes.externalCluster.secretName: required when externalCluster.host is set (CA and bearer token)`);
+    }
+    if (external.secretName && !external.host) {
+      problems.push(`${path}.kubernetes.externalCluster.host: required when externalCluster.secretName is set`);
+    }
+    const cache = runner.cache ?? {};
+    if (cache.type === "s3") {
+      const iam = cache.s3?.authenticationType === "iam";
+      if (!iam && !cache.s3?.credentialsSecret) {
+        problems.push(`${path}.cache.s3.credentialsSecret: required with authenticationType access-key (or use iam)`);
+      }
+      if (iam && cache.s3?.credentialsSecret) {
+        problems.push(`${path}.cache.s3.credentialsSecret: not used with authenticationType iam; remove it`);
+      }
+    }
+    if (runner.configTemplate) problems.push(...configTemplateProblems(path, runner.configTemplate));
+  });
+  if (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled === false) {
+    problems.push("metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)");
+  }
+  if (values.serviceAccount?.create === false && !values.serviceAccount.name && values.rbac?.create !== false) {
+    problems.push(
+      "serviceAccount.name: required when serviceAccount.create is false and rbac.create is true (RBAC would be bound to the namespace's default ServiceAccount)",
+    );
+  }
+  return problems;
+}
+
+const MANAGED_KEYS = ["name", "url", "token", "executor", "runners"];
+
+function configTemplateProblems(path: string, template: string): string[] {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parseToml(template);
+  } catch (error) {
+    return [`${path}.configTemplate: not valid TOML: ${(error as Error).message.split("\n")[0]}`];
+  }
+  return MANAGED_KEYS.filter((key) => key in parsed).map(
+    (key) => `${path}.configTemplate: "${key}" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)`,
+  );
+}
