@@ -80,12 +80,20 @@ export type Runner = {
    * Variables added to every job of this entry (name to value). Not for secrets: use GitLab CI/CD variables.
    */
   environment?: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z_][A-Za-z0-9_]*$".
+     */
     [k: string]: string | undefined;
   };
   /**
    * Runner feature flags (FF_...) to turn on or off for this entry.
    */
   featureFlags?: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^FF_[A-Z0-9_]+$".
+     */
     [k: string]: boolean | undefined;
   };
   /**
@@ -543,12 +551,20 @@ export type Runner = {
    * Variables added to every job of this entry (name to value). Not for secrets: use GitLab CI/CD variables.
    */
   environment?: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z_][A-Za-z0-9_]*$".
+     */
     [k: string]: string | undefined;
   };
   /**
    * Runner feature flags (FF_...) to turn on or off for this entry.
    */
   featureFlags?: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^FF_[A-Z0-9_]+$".
+     */
     [k: string]: boolean | undefined;
   };
   /**

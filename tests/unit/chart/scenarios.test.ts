@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { configTomlOf, renderChart, statefulSetOf, findObjects, type KubeObject } from "../../../src/render.js";
+import { validateValues } from "../../../src/values/validate.js";
+import { validateManifests, checkRestrictedManifest, checkReadOnlyRootFilesystem, podSpecOf, checkRbac } from "../../../src/kube/index.js";
+import { loadScenarios, snapshotText, tokenValues } from "./scenarios.js";
+import { scenarioExpectations } from "./scenario-expectations.js";
+
+const scenarios = loadScenarios();
+
+describe.each(scenarios)("scenario $name", ({ name, values }) => {
+  const rendered = Promise.all([renderChart(values, { helm: 3 }), renderChart(values, { helm: 4 })]);
+
+  it("is accepted by the TS validator", () => {
+    expect(validateValues(values).errors).toEqual([]);
+  });
+
+  it("renders identically on helm 3 and helm 4 and matches its snapshot", async () => {
+    const [helm3, helm4] = await rendered;
+    expect(helm4.yaml).toBe(helm3.yaml);
+    await expect(snapshotText(helm3.objects)).toMatchFileSnapshot(`../../snapshots/${name}.yaml`);
+  });
+
+  it("renders only objects that are valid Kubernetes objects, unknown fields included", async () => {
+    const [{ objects }] = await rendered;
+    expect(validateManifests(objects)).toEqual([]);
+  });
+
+  it("runs the manager pod under Pod Security restricted with a read-only root filesystem", async () => {
+    const [{ objects }] = await rendered;
+    const statefulSet = statefulSetOf(objects);
+    expect(checkRestrictedManifest(statefulSet)).toEqual([]);
+    expect(checkReadOnlyRootFilesystem(podSpecOf(statefulSet))).toEqual([]);
+  });
+
+  it("grants no RBAC wildcard", async () => {
+    const [{ objects }] = await rendered;
+    for (const obj of objects.filter((o) => o.kind === "Role" || o.kind === "ClusterRole")) {
+      expect(checkRbac(obj), `${obj.kind}/${obj.metadata.name}`).toEqual([]);
+    }
+  });
+
+  it("keeps token values (plain and base64) inside Secret objects only", async () => {
+    const [{ objects }] = await rendered;
+    const outside = JSON.stringify(objects.filter((obj: KubeObject) => obj.kind !== "Secret"));
+    for (const token of tokenValues(values)) {
+      expect(outside).not.toContain(token);
+      expect(outside).not.toContain(Buffer.from(token).toString("base64"));
+    }
+    for (const secret of findObjects<{ data?: Record<string, string> }>(objects, "Secret")) {
+      expect(Object.keys(secret.data ?? {}).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("ships a config.toml template that parses and holds the expected keys", async () => {
+    const [{ objects }] = await rendered;
+    const config = configTomlOf(objects);
+    expect(config.listen_address).toBe(":9252");
+    expect(Array.isArray(config.runners)).toBe(true);
+    const expectations = scenarioExpectations[name];
+    expect(expectations, `no expectations written for scenario ${name}`).toBeDefined();
+    expectations?.(config, objects);
+  });
+});
+
+it("covers at least 12 scenarios", () => {
+  expect(scenarios.length).toBeGreaterThanOrEqual(12);
+});

@@ -1,0 +1,83 @@
+/** A valid base; each case changes one thing. */
+export const base = () => ({
+  gitlabUrl: "https://gitlab.example.com",
+  runners: [{ name: "default", token: { value: "glrt-FAKE0000000000000000000" } }] as Record<string, unknown>[],
+});
+
+const withRunner = (patch: Record<string, unknown>) => {
+  const values = base();
+  values.runners = [{ ...values.runners[0], ...patch }];
+  return values;
+};
+
+export interface BadCase {
+  title: string;
+  values: Record<string, unknown>;
+  /** The offending key, as users write it: `runners[0].kubernetes.image`. */
+  path: string;
+  /** schema: caught by values.schema.json; semantic: by the chart's validateValues. */
+  by: "schema" | "semantic";
+}
+
+export const badCases: BadCase[] = [
+  { title: "a missing gitlabUrl", values: { runners: base().runners }, path: "gitlabUrl", by: "schema" },
+  { title: "a gitlabUrl that is not http(s)", values: { ...base(), gitlabUrl: "ftp://gitlab.example.com" }, path: "gitlabUrl", by: "schema" },
+  { title: "a typo at the top level", values: { ...base(), concurent: 4 }, path: "concurent", by: "schema" },
+  { title: "concurrent as a string", values: { ...base(), concurrent: "abc" }, path: "concurrent", by: "schema" },
+  { title: "concurrent of 0", values: { ...base(), concurrent: 0 }, path: "concurrent", by: "schema" },
+  { title: "an unknown log level", values: { ...base(), logLevel: "verbose" }, path: "logLevel", by: "schema" },
+  { title: "a connectionMaxAge that is no Go duration", values: { ...base(), connectionMaxAge: "15 minutes" }, path: "connectionMaxAge", by: "schema" },
+  { title: "no runner entries", values: { ...base(), runners: [] }, path: "runners", by: "schema" },
+  { title: "a runner without a name", values: { ...base(), runners: [{ token: { value: "glrt-FAKE0000000000000000000" } }] }, path: "runners[0].name", by: "schema" },
+  { title: "a runner name with capitals", values: withRunner({ name: "Default" }), path: "runners[0].name", by: "schema" },
+  { title: "a runner without a token", values: { ...base(), runners: [{ name: "default" }] }, path: "runners[0].token", by: "schema" },
+  { title: "an authentication token without glrt-", values: withRunner({ token: { value: "GR1348941FAKE" } }), path: "runners[0].token.value", by: "schema" },
+  { title: "a registration token that is a glrt- token", values: withRunner({ token: { kind: "registration", value: "glrt-FAKE0000" } }), path: "runners[0].token.value", by: "schema" },
+  { title: "an unknown token kind", values: withRunner({ token: { kind: "personal", value: "glrt-FAKE0000" } }), path: "runners[0].token.kind", by: "schema" },
+  { title: "an existingSecret without a name", values: withRunner({ token: { existingSecret: { key: "token" } } }), path: "runners[0].token.existingSecret.name", by: "schema" },
+  { title: "registration settings with a glrt- token", values: withRunner({ registration: { tags: ["k8s"] } }), path: "runners[0].registration", by: "schema" },
+  { title: "a typo inside kubernetes", values: withRunner({ kubernetes: { imagee: "alpine" } }), path: "runners[0].kubernetes.imagee", by: "schema" },
+  { title: "an unknown executor", values: withRunner({ executor: "docker" }), path: "runners[0].executor", by: "schema" },
+  { title: "a cpu request that is no quantity", values: withRunner({ kubernetes: { build: { cpuRequest: "two" } } }), path: "runners[0].kubernetes.build.cpuRequest", by: "schema" },
+  { title: "an unknown pull policy", values: withRunner({ kubernetes: { pullPolicy: ["sometimes"] } }), path: "runners[0].kubernetes.pullPolicy[0]", by: "schema" },
+  { title: "a feature flag without FF_", values: withRunner({ featureFlags: { USE_FASTZIP: true } }), path: "runners[0].featureFlags", by: "schema" },
+  { title: "a toleration with an unknown effect", values: withRunner({ kubernetes: { nodeTolerations: [{ key: "a", effect: "Sometimes" }] } }), path: "runners[0].kubernetes.nodeTolerations[0].effect", by: "schema" },
+  { title: "an s3 cache without a bucket", values: withRunner({ cache: { type: "s3", s3: { credentialsSecret: { name: "minio" } } } }), path: "runners[0].cache.s3.bucketName", by: "schema" },
+  { title: "an unknown cache type", values: withRunner({ cache: { type: "ftp" } }), path: "runners[0].cache.type", by: "schema" },
+  { title: "a job volume with a relative mount path", values: withRunner({ kubernetes: { volumes: { emptyDir: [{ name: "scratch", mountPath: "scratch" }] } } }), path: "runners[0].kubernetes.volumes.emptyDir[0].mountPath", by: "schema" },
+  { title: "an RBAC rule with a wildcard verb", values: { ...base(), rbac: { extraRules: [{ apiGroups: [""], resources: ["pods"], verbs: ["*"] }] } }, path: "rbac.extraRules[0].verbs[0]", by: "schema" },
+  { title: "a typo in the manager's security context", values: { ...base(), containerSecurityContext: { readOnlyRootFileSystem: true } }, path: "containerSecurityContext.readOnlyRootFileSystem", by: "schema" },
+  { title: "a grace period too short to drain", values: { ...base(), terminationGracePeriodSeconds: 5 }, path: "terminationGracePeriodSeconds", by: "schema" },
+  { title: "an unknown persistence access mode", values: { ...base(), persistence: { accessModes: ["ReadMany"] } }, path: "persistence.accessModes[0]", by: "schema" },
+  { title: "an image digest that is no sha256", values: { ...base(), image: { digest: "latest" } }, path: "image.digest", by: "schema" },
+  { title: "a networkPolicy CIDR without a prefix", values: { ...base(), networkPolicy: { enabled: true, gitlabCIDRs: ["203.0.113.10"] } }, path: "networkPolicy.gitlabCIDRs[0]", by: "schema" },
+  { title: "two runners with one name", values: { ...base(), runners: [base().runners[0], { name: "default", token: { value: "glrt-FAKE1111111111111111111" } }] }, path: "runners[1].name", by: "semantic" },
+  { title: "a token with both value and existingSecret", values: withRunner({ token: { value: "glrt-FAKE0000", existingSecret: { name: "x" } } }), path: "runners[0].token", by: "semantic" },
+  { title: "a token with neither value nor existingSecret", values: withRunner({ token: { kind: "authentication" } }), path: "runners[0].token", by: "semantic" },
+  { title: "privileged without privilege escalation", values: withRunner({ kubernetes: { privileged: true } }), path: "runners[0].kubernetes.allowPrivilegeEscalation", by: "semantic" },
+  { title: "an external cluster without its Secret", values: withRunner({ kubernetes: { externalCluster: { host: "https://10.0.0.1:6443" } } }), path: "runners[0].kubernetes.externalCluster.secretName", by: "semantic" },
+  { title: "an access-key s3 cache without credentials", values: withRunner({ cache: { type: "s3", s3: { bucketName: "cache" } } }), path: "runners[0].cache.s3.credentialsSecret", by: "semantic" },
+  { title: "a configTemplate that is not TOML", values: withRunner({ configTemplate: "[kubernetes\nimage = 1" }), path: "runners[0].configTemplate", by: "semantic" },
+  { title: "a configTemplate that sets the token", values: withRunner({ configTemplate: 'token = "glrt-other"' }), path: "runners[0].configTemplate", by: "semantic" },
+  { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
+];
+
+export interface GoodCase {
+  title: string;
+  values: Record<string, unknown>;
+}
+
+export const goodCases: GoodCase[] = [
+  { title: "only a URL and one glrt- token", values: base() },
+  { title: "an existing Secret with the default key", values: withRunner({ token: { existingSecret: { name: "runner-token" } } }) },
+  { title: "a legacy registration token with tags", values: withRunner({ token: { kind: "registration", value: "GR1348941FAKE" }, registration: { tags: ["a", "b"], locked: false } }) },
+  { title: "locked: false and limit: 0 set explicitly", values: withRunner({ token: { kind: "registration", value: "GR1348941FAKE" }, registration: { locked: false }, limit: 0 }) },
+  { title: "the shell executor", values: withRunner({ executor: "shell" }) },
+  { title: "a GitLab under a path prefix", values: { ...base(), gitlabUrl: "http://gitlab.internal:8080/gitlab" } },
+  { title: "zero replicas", values: { ...base(), replicas: 0 } },
+  { title: "null security-context defaults (OpenShift)", values: { ...base(), podSecurityContext: { runAsUser: null, runAsGroup: null, fsGroup: null } } },
+  { title: "an image pinned by digest", values: { ...base(), image: { tag: "alpine-v19.4.0", digest: `sha256:${"a".repeat(64)}` } } },
+  { title: "an iam s3 cache", values: withRunner({ cache: { type: "s3", s3: { bucketName: "cache", authenticationType: "iam" } } }) },
+  { title: "extra RBAC rules without wildcards", values: { ...base(), rbac: { extraRules: [{ apiGroups: ["policy"], resources: ["poddisruptionbudgets"], verbs: ["create", "get"] }] } } },
+  { title: "every probe switched off", values: { ...base(), probes: { startup: { enabled: false }, liveness: { enabled: false }, readiness: { enabled: false } } } },
+];
