@@ -1,948 +1,5 @@
 /* GENERATED from values.schema.json by `npm run generate`: edit the schema, not this file. */
 
-export type Runner = {
-  /**
-   * Runner entry name: unique in the release, shown in GitLab as the runner description for legacy registration, used in object and file names.
-   */
-  name: string;
-  /**
-   * Where the runner token comes from: exactly one of value (the chart creates a Secret) or existingSecret.
-   */
-  token: {
-    /**
-     * authentication: a glrt- token of a runner created in GitLab (UI or API); nothing is registered. registration: a deprecated registration token; the manager registers a runner at first start.
-     */
-    kind?: "authentication" | "registration";
-    /**
-     * The token itself. It is stored only in a Secret created by the chart. Prefer existingSecret for production.
-     */
-    value?: string;
-    existingSecret?: SecretKeyRef;
-  };
-  /**
-   * Settings sent when registering with a legacy registration token. With authentication (glrt-) tokens these live on the GitLab server, and the runner refuses them, so the chart rejects this block.
-   */
-  registration?: {
-    /**
-     * Tags of the registered runner.
-     */
-    tags?: string[];
-    /**
-     * Also pick untagged jobs (forced on when there are no tags).
-     */
-    runUntagged?: boolean;
-    /**
-     * Lock the runner to its project.
-     */
-    locked?: boolean;
-    /**
-     * not_protected or ref_protected (only protected branches).
-     */
-    accessLevel?: "not_protected" | "ref_protected";
-    /**
-     * Maximum job timeout in seconds; 0: none.
-     */
-    maximumTimeout?: number;
-    /**
-     * Register the runner paused.
-     */
-    paused?: boolean;
-    /**
-     * Free-form maintenance note.
-     */
-    maintenanceNote?: string;
-  };
-  /**
-   * Executor. kubernetes runs every job in its own pod. shell runs jobs inside the manager container; it exists for tests and demos, never for untrusted code.
-   */
-  executor?: "kubernetes" | "shell";
-  /**
-   * Maximum jobs this entry runs at once; 0: only concurrent limits it.
-   */
-  limit?: number;
-  /**
-   * Job requests this entry keeps in flight at once.
-   */
-  requestConcurrency?: number;
-  /**
-   * Maximum job log size in KiB.
-   */
-  outputLimit?: number;
-  /**
-   * Failed job requests (403) in a row before the entry is paused for unhealthyInterval.
-   */
-  unhealthyRequestsLimit?: number;
-  /**
-   * How long an unhealthy entry is paused, as a Go duration.
-   */
-  unhealthyInterval?: string;
-  /**
-   * Variables added to every job of this entry (name to value). Not for secrets: use GitLab CI/CD variables.
-   */
-  environment?: {
-    /**
-     * This interface was referenced by `undefined`'s JSON-Schema definition
-     * via the `patternProperty` "^[A-Za-z_][A-Za-z0-9_]*$".
-     */
-    [k: string]: string | undefined;
-  };
-  /**
-   * Runner feature flags (FF_...) to turn on or off for this entry.
-   */
-  featureFlags?: {
-    /**
-     * This interface was referenced by `undefined`'s JSON-Schema definition
-     * via the `patternProperty` "^FF_[A-Z0-9_]+$".
-     */
-    [k: string]: boolean | undefined;
-  };
-  /**
-   * How the kubernetes executor builds job pods.
-   */
-  kubernetes?: {
-    /**
-     * Namespace of this entry's job pods; empty: jobNamespace, then the release namespace.
-     */
-    namespace?: string;
-    /**
-     * Default job image when .gitlab-ci.yml names none.
-     */
-    image?: string;
-    /**
-     * Run job containers privileged (docker-in-docker). An explicit opt-in; needs allowPrivilegeEscalation true.
-     */
-    privileged?: boolean;
-    /**
-     * Let job processes gain privileges (setuid, sudo).
-     */
-    allowPrivilegeEscalation?: boolean;
-    /**
-     * Pull policies tried in order for job images.
-     *
-     * @minItems 1
-     */
-    pullPolicy?: ["always" | "if-not-present" | "never", ...("always" | "if-not-present" | "never")[]];
-    /**
-     * Pull policies a job may ask for; empty: only pullPolicy.
-     */
-    allowedPullPolicies?: ("always" | "if-not-present" | "never")[];
-    /**
-     * Glob patterns of images jobs may use; empty: any.
-     */
-    allowedImages?: string[];
-    /**
-     * Glob patterns of service images jobs may use; empty: any.
-     */
-    allowedServices?: string[];
-    build?: JobResources;
-    helper?: JobResources1;
-    service?: JobResources2;
-    /**
-     * What a job may override through KUBERNETES_* variables. Regexes for names, maximum quantities for resources; empty: nothing.
-     */
-    overwriteAllowed?: {
-      /**
-       * Regex of namespaces a job may pick.
-       */
-      namespace?: string;
-      /**
-       * Regex of service accounts a job may pick.
-       */
-      serviceAccount?: string;
-      /**
-       * Regex of pod labels a job may set.
-       */
-      podLabels?: string;
-      /**
-       * Regex of pod annotations a job may set.
-       */
-      podAnnotations?: string;
-      /**
-       * Regex of node selectors a job may set.
-       */
-      nodeSelector?: string;
-      /**
-       * Regex of tolerations a job may set.
-       */
-      nodeTolerations?: string;
-      /**
-       * Highest CPU limit a job may ask for.
-       */
-      cpuLimitMax?: string;
-      /**
-       * Highest CPU request a job may ask for.
-       */
-      cpuRequestMax?: string;
-      /**
-       * Highest memory limit a job may ask for.
-       */
-      memoryLimitMax?: string;
-      /**
-       * Highest memory request a job may ask for.
-       */
-      memoryRequestMax?: string;
-      /**
-       * Highest ephemeral storage limit a job may ask for.
-       */
-      ephemeralStorageLimitMax?: string;
-      /**
-       * Highest ephemeral storage request a job may ask for.
-       */
-      ephemeralStorageRequestMax?: string;
-    };
-    /**
-     * Seconds between checks of a starting job pod.
-     */
-    pollInterval?: number;
-    /**
-     * Seconds a job pod may stay Pending (image pulls, node autoscaling) before the job fails.
-     */
-    pollTimeout?: number;
-    /**
-     * ServiceAccount of job pods; empty: the namespace's default.
-     */
-    serviceAccount?: string;
-    /**
-     * Mount the service account token into job pods.
-     */
-    automountServiceAccountToken?: boolean;
-    nodeSelector?: StringMap;
-    /**
-     * Tolerations of job pods (tolerationSeconds is not supported by the runner).
-     */
-    nodeTolerations?: {
-      /**
-       * Taint key.
-       */
-      key: string;
-      /**
-       * Equal or Exists.
-       */
-      operator?: "Equal" | "Exists";
-      /**
-       * Taint value for Equal.
-       */
-      value?: string;
-      /**
-       * Taint effect; empty matches all.
-       */
-      effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
-    }[];
-    affinity?: Affinity;
-    podLabels?: StringMap1;
-    podAnnotations?: StringMap2;
-    /**
-     * Secrets (in the job namespace) used to pull job images.
-     */
-    imagePullSecrets?: K8SName[];
-    /**
-     * Helper image; empty: the runner's default for its version.
-     */
-    helperImage?: string;
-    podSecurityContext?: PodSecurityContext;
-    buildContainerSecurityContext?: JobContainerSecurityContext;
-    helperContainerSecurityContext?: JobContainerSecurityContext1;
-    serviceContainerSecurityContext?: JobContainerSecurityContext2;
-    /**
-     * DNS policy of job pods; empty: the Kubernetes default.
-     */
-    dnsPolicy?: "" | "none" | "default" | "cluster-first" | "cluster-first-with-host-net";
-    /**
-     * Grace period of job pods when they are deleted.
-     */
-    terminationGracePeriodSeconds?: number;
-    /**
-     * Volumes mounted into job containers.
-     */
-    volumes?: {
-      /**
-       * Host directories (not allowed by Pod Security baseline; use with care).
-       */
-      hostPath?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        /**
-         * Path on the node.
-         */
-        hostPath: string;
-      }[];
-      /**
-       * PersistentVolumeClaims; name is the claim's name.
-       */
-      pvc?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-      }[];
-      /**
-       * ConfigMaps; name is the ConfigMap's name.
-       */
-      configMap?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        items?: StringMap3;
-      }[];
-      /**
-       * Secrets; name is the Secret's name.
-       */
-      secret?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        items?: StringMap4;
-      }[];
-      /**
-       * Scratch directories.
-       */
-      emptyDir?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        /**
-         * Empty or Memory (tmpfs).
-         */
-        medium?: "" | "Memory";
-        /**
-         * Size limit.
-         */
-        sizeLimit?: string;
-      }[];
-      /**
-       * CSI volumes.
-       */
-      csi?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        /**
-         * CSI driver name.
-         */
-        driver: string;
-        /**
-         * Filesystem type.
-         */
-        fsType?: string;
-        volumeAttributes?: StringMap5;
-      }[];
-    };
-    /**
-     * Run this entry's jobs in another cluster: its API server URL, with the CA and a bearer token from an existing Secret. Empty host: the manager's own cluster through its ServiceAccount.
-     */
-    externalCluster?: {
-      /**
-       * API server URL of the other cluster, e.g. https://10.0.0.1:6443.
-       */
-      host?: string;
-      /**
-       * Secret (release namespace) with the cluster CA and a bearer token.
-       */
-      secretName?: string;
-      /**
-       * Key of the PEM CA bundle in that Secret.
-       */
-      caKey?: string;
-      /**
-       * Key of the bearer token in that Secret.
-       */
-      tokenKey?: string;
-    };
-  };
-  /**
-   * Distributed cache of this entry.
-   */
-  cache?: {
-    /**
-     * Cache backend; empty: no distributed cache.
-     */
-    type?: "" | "s3" | "gcs" | "azure";
-    /**
-     * Prefix of cache object names.
-     */
-    path?: string;
-    /**
-     * Share the cache between runners.
-     */
-    shared?: boolean;
-    /**
-     * Largest cache archive uploaded, in bytes; 0: no limit.
-     */
-    maxUploadedArchiveSize?: number;
-    /**
-     * S3 or S3-compatible storage. Credentials from a Secret, or IAM (IRSA) with authenticationType iam.
-     */
-    s3?: {
-      /**
-       * Host[:port] of the S3 endpoint, e.g. s3.amazonaws.com.
-       */
-      serverAddress?: string;
-      /**
-       * Bucket.
-       */
-      bucketName?: string;
-      /**
-       * Region.
-       */
-      bucketLocation?: string;
-      /**
-       * Use plain HTTP.
-       */
-      insecure?: boolean;
-      /**
-       * access-key (credentialsSecret) or iam (instance profile, IRSA).
-       */
-      authenticationType?: "access-key" | "iam";
-      credentialsSecret?: CacheCredentials;
-      /**
-       * Server-side encryption.
-       */
-      serverSideEncryption?: "" | "S3" | "KMS" | "DSSE-KMS";
-      /**
-       * KMS key id.
-       */
-      serverSideEncryptionKeyId?: string;
-      /**
-       * Role to assume for uploads.
-       */
-      roleArn?: string;
-      /**
-       * Path-style URLs (MinIO).
-       */
-      pathStyle?: boolean;
-      /**
-       * Dual-stack endpoints.
-       */
-      dualStack?: boolean;
-    };
-    /**
-     * Google Cloud Storage. Credentials from a Secret holding a service-account JSON key, or workload identity.
-     */
-    gcs?: {
-      /**
-       * Bucket.
-       */
-      bucketName?: string;
-      credentialsSecret?: SecretKeyRef1;
-    };
-    /**
-     * Azure Blob Storage.
-     */
-    azure?: {
-      /**
-       * Storage account.
-       */
-      accountName?: string;
-      /**
-       * Blob container.
-       */
-      containerName?: string;
-      /**
-       * Storage domain.
-       */
-      storageDomain?: string;
-      credentialsSecret?: SecretKeyRef2;
-    };
-  };
-  /**
-   * Raw TOML merged over this entry's generated [[runners]] keys, for settings the chart does not model, e.g. '[kubernetes]\nhelper_image_flavor = "ubuntu"'. Keys are relative to the entry; url, token and name cannot be set here.
-   */
-  configTemplate?: string;
-} & {
-  /**
-   * Runner entry name: unique in the release, shown in GitLab as the runner description for legacy registration, used in object and file names.
-   */
-  name: string;
-  /**
-   * Where the runner token comes from: exactly one of value (the chart creates a Secret) or existingSecret.
-   */
-  token: {
-    /**
-     * authentication: a glrt- token of a runner created in GitLab (UI or API); nothing is registered. registration: a deprecated registration token; the manager registers a runner at first start.
-     */
-    kind?: "authentication" | "registration";
-    /**
-     * The token itself. It is stored only in a Secret created by the chart. Prefer existingSecret for production.
-     */
-    value?: string;
-    existingSecret?: SecretKeyRef;
-  };
-  /**
-   * Settings sent when registering with a legacy registration token. With authentication (glrt-) tokens these live on the GitLab server, and the runner refuses them, so the chart rejects this block.
-   */
-  registration?: {
-    /**
-     * Tags of the registered runner.
-     */
-    tags?: string[];
-    /**
-     * Also pick untagged jobs (forced on when there are no tags).
-     */
-    runUntagged?: boolean;
-    /**
-     * Lock the runner to its project.
-     */
-    locked?: boolean;
-    /**
-     * not_protected or ref_protected (only protected branches).
-     */
-    accessLevel?: "not_protected" | "ref_protected";
-    /**
-     * Maximum job timeout in seconds; 0: none.
-     */
-    maximumTimeout?: number;
-    /**
-     * Register the runner paused.
-     */
-    paused?: boolean;
-    /**
-     * Free-form maintenance note.
-     */
-    maintenanceNote?: string;
-  };
-  /**
-   * Executor. kubernetes runs every job in its own pod. shell runs jobs inside the manager container; it exists for tests and demos, never for untrusted code.
-   */
-  executor?: "kubernetes" | "shell";
-  /**
-   * Maximum jobs this entry runs at once; 0: only concurrent limits it.
-   */
-  limit?: number;
-  /**
-   * Job requests this entry keeps in flight at once.
-   */
-  requestConcurrency?: number;
-  /**
-   * Maximum job log size in KiB.
-   */
-  outputLimit?: number;
-  /**
-   * Failed job requests (403) in a row before the entry is paused for unhealthyInterval.
-   */
-  unhealthyRequestsLimit?: number;
-  /**
-   * How long an unhealthy entry is paused, as a Go duration.
-   */
-  unhealthyInterval?: string;
-  /**
-   * Variables added to every job of this entry (name to value). Not for secrets: use GitLab CI/CD variables.
-   */
-  environment?: {
-    /**
-     * This interface was referenced by `undefined`'s JSON-Schema definition
-     * via the `patternProperty` "^[A-Za-z_][A-Za-z0-9_]*$".
-     */
-    [k: string]: string | undefined;
-  };
-  /**
-   * Runner feature flags (FF_...) to turn on or off for this entry.
-   */
-  featureFlags?: {
-    /**
-     * This interface was referenced by `undefined`'s JSON-Schema definition
-     * via the `patternProperty` "^FF_[A-Z0-9_]+$".
-     */
-    [k: string]: boolean | undefined;
-  };
-  /**
-   * How the kubernetes executor builds job pods.
-   */
-  kubernetes?: {
-    /**
-     * Namespace of this entry's job pods; empty: jobNamespace, then the release namespace.
-     */
-    namespace?: string;
-    /**
-     * Default job image when .gitlab-ci.yml names none.
-     */
-    image?: string;
-    /**
-     * Run job containers privileged (docker-in-docker). An explicit opt-in; needs allowPrivilegeEscalation true.
-     */
-    privileged?: boolean;
-    /**
-     * Let job processes gain privileges (setuid, sudo).
-     */
-    allowPrivilegeEscalation?: boolean;
-    /**
-     * Pull policies tried in order for job images.
-     *
-     * @minItems 1
-     */
-    pullPolicy?: ["always" | "if-not-present" | "never", ...("always" | "if-not-present" | "never")[]];
-    /**
-     * Pull policies a job may ask for; empty: only pullPolicy.
-     */
-    allowedPullPolicies?: ("always" | "if-not-present" | "never")[];
-    /**
-     * Glob patterns of images jobs may use; empty: any.
-     */
-    allowedImages?: string[];
-    /**
-     * Glob patterns of service images jobs may use; empty: any.
-     */
-    allowedServices?: string[];
-    build?: JobResources;
-    helper?: JobResources1;
-    service?: JobResources2;
-    /**
-     * What a job may override through KUBERNETES_* variables. Regexes for names, maximum quantities for resources; empty: nothing.
-     */
-    overwriteAllowed?: {
-      /**
-       * Regex of namespaces a job may pick.
-       */
-      namespace?: string;
-      /**
-       * Regex of service accounts a job may pick.
-       */
-      serviceAccount?: string;
-      /**
-       * Regex of pod labels a job may set.
-       */
-      podLabels?: string;
-      /**
-       * Regex of pod annotations a job may set.
-       */
-      podAnnotations?: string;
-      /**
-       * Regex of node selectors a job may set.
-       */
-      nodeSelector?: string;
-      /**
-       * Regex of tolerations a job may set.
-       */
-      nodeTolerations?: string;
-      /**
-       * Highest CPU limit a job may ask for.
-       */
-      cpuLimitMax?: string;
-      /**
-       * Highest CPU request a job may ask for.
-       */
-      cpuRequestMax?: string;
-      /**
-       * Highest memory limit a job may ask for.
-       */
-      memoryLimitMax?: string;
-      /**
-       * Highest memory request a job may ask for.
-       */
-      memoryRequestMax?: string;
-      /**
-       * Highest ephemeral storage limit a job may ask for.
-       */
-      ephemeralStorageLimitMax?: string;
-      /**
-       * Highest ephemeral storage request a job may ask for.
-       */
-      ephemeralStorageRequestMax?: string;
-    };
-    /**
-     * Seconds between checks of a starting job pod.
-     */
-    pollInterval?: number;
-    /**
-     * Seconds a job pod may stay Pending (image pulls, node autoscaling) before the job fails.
-     */
-    pollTimeout?: number;
-    /**
-     * ServiceAccount of job pods; empty: the namespace's default.
-     */
-    serviceAccount?: string;
-    /**
-     * Mount the service account token into job pods.
-     */
-    automountServiceAccountToken?: boolean;
-    nodeSelector?: StringMap;
-    /**
-     * Tolerations of job pods (tolerationSeconds is not supported by the runner).
-     */
-    nodeTolerations?: {
-      /**
-       * Taint key.
-       */
-      key: string;
-      /**
-       * Equal or Exists.
-       */
-      operator?: "Equal" | "Exists";
-      /**
-       * Taint value for Equal.
-       */
-      value?: string;
-      /**
-       * Taint effect; empty matches all.
-       */
-      effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
-    }[];
-    affinity?: Affinity;
-    podLabels?: StringMap1;
-    podAnnotations?: StringMap2;
-    /**
-     * Secrets (in the job namespace) used to pull job images.
-     */
-    imagePullSecrets?: K8SName[];
-    /**
-     * Helper image; empty: the runner's default for its version.
-     */
-    helperImage?: string;
-    podSecurityContext?: PodSecurityContext;
-    buildContainerSecurityContext?: JobContainerSecurityContext;
-    helperContainerSecurityContext?: JobContainerSecurityContext1;
-    serviceContainerSecurityContext?: JobContainerSecurityContext2;
-    /**
-     * DNS policy of job pods; empty: the Kubernetes default.
-     */
-    dnsPolicy?: "" | "none" | "default" | "cluster-first" | "cluster-first-with-host-net";
-    /**
-     * Grace period of job pods when they are deleted.
-     */
-    terminationGracePeriodSeconds?: number;
-    /**
-     * Volumes mounted into job containers.
-     */
-    volumes?: {
-      /**
-       * Host directories (not allowed by Pod Security baseline; use with care).
-       */
-      hostPath?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        /**
-         * Path on the node.
-         */
-        hostPath: string;
-      }[];
-      /**
-       * PersistentVolumeClaims; name is the claim's name.
-       */
-      pvc?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-      }[];
-      /**
-       * ConfigMaps; name is the ConfigMap's name.
-       */
-      configMap?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        items?: StringMap3;
-      }[];
-      /**
-       * Secrets; name is the Secret's name.
-       */
-      secret?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        items?: StringMap4;
-      }[];
-      /**
-       * Scratch directories.
-       */
-      emptyDir?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        /**
-         * Empty or Memory (tmpfs).
-         */
-        medium?: "" | "Memory";
-        /**
-         * Size limit.
-         */
-        sizeLimit?: string;
-      }[];
-      /**
-       * CSI volumes.
-       */
-      csi?: {
-        /**
-         * Volume name.
-         */
-        name: string;
-        mountPath: JobMountPath;
-        subPath?: JobSubPath;
-        readOnly?: JobReadOnly;
-        /**
-         * CSI driver name.
-         */
-        driver: string;
-        /**
-         * Filesystem type.
-         */
-        fsType?: string;
-        volumeAttributes?: StringMap5;
-      }[];
-    };
-    /**
-     * Run this entry's jobs in another cluster: its API server URL, with the CA and a bearer token from an existing Secret. Empty host: the manager's own cluster through its ServiceAccount.
-     */
-    externalCluster?: {
-      /**
-       * API server URL of the other cluster, e.g. https://10.0.0.1:6443.
-       */
-      host?: string;
-      /**
-       * Secret (release namespace) with the cluster CA and a bearer token.
-       */
-      secretName?: string;
-      /**
-       * Key of the PEM CA bundle in that Secret.
-       */
-      caKey?: string;
-      /**
-       * Key of the bearer token in that Secret.
-       */
-      tokenKey?: string;
-    };
-  };
-  /**
-   * Distributed cache of this entry.
-   */
-  cache?: {
-    /**
-     * Cache backend; empty: no distributed cache.
-     */
-    type?: "" | "s3" | "gcs" | "azure";
-    /**
-     * Prefix of cache object names.
-     */
-    path?: string;
-    /**
-     * Share the cache between runners.
-     */
-    shared?: boolean;
-    /**
-     * Largest cache archive uploaded, in bytes; 0: no limit.
-     */
-    maxUploadedArchiveSize?: number;
-    /**
-     * S3 or S3-compatible storage. Credentials from a Secret, or IAM (IRSA) with authenticationType iam.
-     */
-    s3?: {
-      /**
-       * Host[:port] of the S3 endpoint, e.g. s3.amazonaws.com.
-       */
-      serverAddress?: string;
-      /**
-       * Bucket.
-       */
-      bucketName?: string;
-      /**
-       * Region.
-       */
-      bucketLocation?: string;
-      /**
-       * Use plain HTTP.
-       */
-      insecure?: boolean;
-      /**
-       * access-key (credentialsSecret) or iam (instance profile, IRSA).
-       */
-      authenticationType?: "access-key" | "iam";
-      credentialsSecret?: CacheCredentials;
-      /**
-       * Server-side encryption.
-       */
-      serverSideEncryption?: "" | "S3" | "KMS" | "DSSE-KMS";
-      /**
-       * KMS key id.
-       */
-      serverSideEncryptionKeyId?: string;
-      /**
-       * Role to assume for uploads.
-       */
-      roleArn?: string;
-      /**
-       * Path-style URLs (MinIO).
-       */
-      pathStyle?: boolean;
-      /**
-       * Dual-stack endpoints.
-       */
-      dualStack?: boolean;
-    };
-    /**
-     * Google Cloud Storage. Credentials from a Secret holding a service-account JSON key, or workload identity.
-     */
-    gcs?: {
-      /**
-       * Bucket.
-       */
-      bucketName?: string;
-      credentialsSecret?: SecretKeyRef1;
-    };
-    /**
-     * Azure Blob Storage.
-     */
-    azure?: {
-      /**
-       * Storage account.
-       */
-      accountName?: string;
-      /**
-       * Blob container.
-       */
-      containerName?: string;
-      /**
-       * Storage domain.
-       */
-      storageDomain?: string;
-      credentialsSecret?: SecretKeyRef2;
-    };
-  };
-  /**
-   * Raw TOML merged over this entry's generated [[runners]] keys, for settings the chart does not model, e.g. '[kubernetes]\nhelper_image_flavor = "ubuntu"'. Keys are relative to the entry; url, token and name cannot be set here.
-   */
-  configTemplate?: string;
-};
 export type K8SName = string;
 /**
  * Path in the job containers.
@@ -1251,6 +308,478 @@ export interface Values {
      */
     image?: string;
   };
+}
+export interface Runner {
+  /**
+   * Runner entry name: unique in the release, shown in GitLab as the runner description for legacy registration, used in object and file names.
+   */
+  name: string;
+  /**
+   * Where the runner token comes from: exactly one of value (the chart creates a Secret) or existingSecret.
+   */
+  token: {
+    /**
+     * authentication: a glrt- token of a runner created in GitLab (UI or API); nothing is registered. registration: a deprecated registration token; the manager registers a runner at first start.
+     */
+    kind?: "authentication" | "registration";
+    /**
+     * The token itself. It is stored only in a Secret created by the chart. Prefer existingSecret for production.
+     */
+    value?: string;
+    existingSecret?: SecretKeyRef;
+  };
+  /**
+   * Settings sent when registering with a legacy registration token. With authentication (glrt-) tokens these live on the GitLab server, and the runner refuses them, so the chart rejects this block.
+   */
+  registration?: {
+    /**
+     * Tags of the registered runner.
+     */
+    tags?: string[];
+    /**
+     * Also pick untagged jobs (forced on when there are no tags).
+     */
+    runUntagged?: boolean;
+    /**
+     * Lock the runner to its project.
+     */
+    locked?: boolean;
+    /**
+     * not_protected or ref_protected (only protected branches).
+     */
+    accessLevel?: "not_protected" | "ref_protected";
+    /**
+     * Maximum job timeout in seconds; 0: none.
+     */
+    maximumTimeout?: number;
+    /**
+     * Register the runner paused.
+     */
+    paused?: boolean;
+    /**
+     * Free-form maintenance note.
+     */
+    maintenanceNote?: string;
+  };
+  /**
+   * Executor. kubernetes runs every job in its own pod. shell runs jobs inside the manager container; it exists for tests and demos, never for untrusted code.
+   */
+  executor?: "kubernetes" | "shell";
+  /**
+   * Maximum jobs this entry runs at once; 0: only concurrent limits it.
+   */
+  limit?: number;
+  /**
+   * Job requests this entry keeps in flight at once.
+   */
+  requestConcurrency?: number;
+  /**
+   * Maximum job log size in KiB.
+   */
+  outputLimit?: number;
+  /**
+   * Failed job requests (403) in a row before the entry is paused for unhealthyInterval.
+   */
+  unhealthyRequestsLimit?: number;
+  /**
+   * How long an unhealthy entry is paused, as a Go duration.
+   */
+  unhealthyInterval?: string;
+  /**
+   * Variables added to every job of this entry (name to value). Not for secrets: use GitLab CI/CD variables.
+   */
+  environment?: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z_][A-Za-z0-9_]*$".
+     */
+    [k: string]: string | undefined;
+  };
+  /**
+   * Runner feature flags (FF_...) to turn on or off for this entry.
+   */
+  featureFlags?: {
+    /**
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^FF_[A-Z0-9_]+$".
+     */
+    [k: string]: boolean | undefined;
+  };
+  /**
+   * How the kubernetes executor builds job pods.
+   */
+  kubernetes?: {
+    /**
+     * Namespace of this entry's job pods; empty: jobNamespace, then the release namespace.
+     */
+    namespace?: string;
+    /**
+     * Default job image when .gitlab-ci.yml names none.
+     */
+    image?: string;
+    /**
+     * Run job containers privileged (docker-in-docker). An explicit opt-in; needs allowPrivilegeEscalation true.
+     */
+    privileged?: boolean;
+    /**
+     * Let job processes gain privileges (setuid, sudo).
+     */
+    allowPrivilegeEscalation?: boolean;
+    /**
+     * Pull policies tried in order for job images.
+     *
+     * @minItems 1
+     */
+    pullPolicy?: ["always" | "if-not-present" | "never", ...("always" | "if-not-present" | "never")[]];
+    /**
+     * Pull policies a job may ask for; empty: only pullPolicy.
+     */
+    allowedPullPolicies?: ("always" | "if-not-present" | "never")[];
+    /**
+     * Glob patterns of images jobs may use; empty: any.
+     */
+    allowedImages?: string[];
+    /**
+     * Glob patterns of service images jobs may use; empty: any.
+     */
+    allowedServices?: string[];
+    build?: JobResources;
+    helper?: JobResources1;
+    service?: JobResources2;
+    /**
+     * What a job may override through KUBERNETES_* variables. Regexes for names, maximum quantities for resources; empty: nothing.
+     */
+    overwriteAllowed?: {
+      /**
+       * Regex of namespaces a job may pick.
+       */
+      namespace?: string;
+      /**
+       * Regex of service accounts a job may pick.
+       */
+      serviceAccount?: string;
+      /**
+       * Regex of pod labels a job may set.
+       */
+      podLabels?: string;
+      /**
+       * Regex of pod annotations a job may set.
+       */
+      podAnnotations?: string;
+      /**
+       * Regex of node selectors a job may set.
+       */
+      nodeSelector?: string;
+      /**
+       * Regex of tolerations a job may set.
+       */
+      nodeTolerations?: string;
+      /**
+       * Highest CPU limit a job may ask for.
+       */
+      cpuLimitMax?: string;
+      /**
+       * Highest CPU request a job may ask for.
+       */
+      cpuRequestMax?: string;
+      /**
+       * Highest memory limit a job may ask for.
+       */
+      memoryLimitMax?: string;
+      /**
+       * Highest memory request a job may ask for.
+       */
+      memoryRequestMax?: string;
+      /**
+       * Highest ephemeral storage limit a job may ask for.
+       */
+      ephemeralStorageLimitMax?: string;
+      /**
+       * Highest ephemeral storage request a job may ask for.
+       */
+      ephemeralStorageRequestMax?: string;
+    };
+    /**
+     * Seconds between checks of a starting job pod.
+     */
+    pollInterval?: number;
+    /**
+     * Seconds a job pod may stay Pending (image pulls, node autoscaling) before the job fails.
+     */
+    pollTimeout?: number;
+    /**
+     * ServiceAccount of job pods; empty: the namespace's default.
+     */
+    serviceAccount?: string;
+    /**
+     * Mount the service account token into job pods.
+     */
+    automountServiceAccountToken?: boolean;
+    nodeSelector?: StringMap;
+    /**
+     * Tolerations of job pods (tolerationSeconds is not supported by the runner).
+     */
+    nodeTolerations?: {
+      /**
+       * Taint key.
+       */
+      key: string;
+      /**
+       * Equal or Exists.
+       */
+      operator?: "Equal" | "Exists";
+      /**
+       * Taint value for Equal.
+       */
+      value?: string;
+      /**
+       * Taint effect; empty matches all.
+       */
+      effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+    }[];
+    affinity?: Affinity;
+    podLabels?: StringMap1;
+    podAnnotations?: StringMap2;
+    /**
+     * Secrets (in the job namespace) used to pull job images.
+     */
+    imagePullSecrets?: K8SName[];
+    /**
+     * Helper image; empty: the runner's default for its version.
+     */
+    helperImage?: string;
+    podSecurityContext?: PodSecurityContext;
+    buildContainerSecurityContext?: JobContainerSecurityContext;
+    helperContainerSecurityContext?: JobContainerSecurityContext1;
+    serviceContainerSecurityContext?: JobContainerSecurityContext2;
+    /**
+     * DNS policy of job pods; empty: the Kubernetes default.
+     */
+    dnsPolicy?: "" | "none" | "default" | "cluster-first" | "cluster-first-with-host-net";
+    /**
+     * Grace period of job pods when they are deleted.
+     */
+    terminationGracePeriodSeconds?: number;
+    /**
+     * Volumes mounted into job containers.
+     */
+    volumes?: {
+      /**
+       * Host directories (not allowed by Pod Security baseline; use with care).
+       */
+      hostPath?: {
+        /**
+         * Volume name.
+         */
+        name: string;
+        mountPath: JobMountPath;
+        subPath?: JobSubPath;
+        readOnly?: JobReadOnly;
+        /**
+         * Path on the node.
+         */
+        hostPath: string;
+      }[];
+      /**
+       * PersistentVolumeClaims; name is the claim's name.
+       */
+      pvc?: {
+        /**
+         * Volume name.
+         */
+        name: string;
+        mountPath: JobMountPath;
+        subPath?: JobSubPath;
+        readOnly?: JobReadOnly;
+      }[];
+      /**
+       * ConfigMaps; name is the ConfigMap's name.
+       */
+      configMap?: {
+        /**
+         * Volume name.
+         */
+        name: string;
+        mountPath: JobMountPath;
+        subPath?: JobSubPath;
+        readOnly?: JobReadOnly;
+        items?: StringMap3;
+      }[];
+      /**
+       * Secrets; name is the Secret's name.
+       */
+      secret?: {
+        /**
+         * Volume name.
+         */
+        name: string;
+        mountPath: JobMountPath;
+        subPath?: JobSubPath;
+        readOnly?: JobReadOnly;
+        items?: StringMap4;
+      }[];
+      /**
+       * Scratch directories.
+       */
+      emptyDir?: {
+        /**
+         * Volume name.
+         */
+        name: string;
+        mountPath: JobMountPath;
+        subPath?: JobSubPath;
+        /**
+         * Empty or Memory (tmpfs).
+         */
+        medium?: "" | "Memory";
+        /**
+         * Size limit.
+         */
+        sizeLimit?: string;
+      }[];
+      /**
+       * CSI volumes.
+       */
+      csi?: {
+        /**
+         * Volume name.
+         */
+        name: string;
+        mountPath: JobMountPath;
+        subPath?: JobSubPath;
+        readOnly?: JobReadOnly;
+        /**
+         * CSI driver name.
+         */
+        driver: string;
+        /**
+         * Filesystem type.
+         */
+        fsType?: string;
+        volumeAttributes?: StringMap5;
+      }[];
+    };
+    /**
+     * Run this entry's jobs in another cluster: its API server URL, with the CA and a bearer token from an existing Secret. Empty host: the manager's own cluster through its ServiceAccount.
+     */
+    externalCluster?: {
+      /**
+       * API server URL of the other cluster, e.g. https://10.0.0.1:6443.
+       */
+      host?: string;
+      /**
+       * Secret (release namespace) with the cluster CA and a bearer token.
+       */
+      secretName?: string;
+      /**
+       * Key of the PEM CA bundle in that Secret.
+       */
+      caKey?: string;
+      /**
+       * Key of the bearer token in that Secret.
+       */
+      tokenKey?: string;
+    };
+  };
+  /**
+   * Distributed cache of this entry.
+   */
+  cache?: {
+    /**
+     * Cache backend; empty: no distributed cache.
+     */
+    type?: "" | "s3" | "gcs" | "azure";
+    /**
+     * Prefix of cache object names.
+     */
+    path?: string;
+    /**
+     * Share the cache between runners.
+     */
+    shared?: boolean;
+    /**
+     * Largest cache archive uploaded, in bytes; 0: no limit.
+     */
+    maxUploadedArchiveSize?: number;
+    /**
+     * S3 or S3-compatible storage. Credentials from a Secret, or IAM (IRSA) with authenticationType iam.
+     */
+    s3?: {
+      /**
+       * Host[:port] of the S3 endpoint, e.g. s3.amazonaws.com.
+       */
+      serverAddress?: string;
+      /**
+       * Bucket.
+       */
+      bucketName?: string;
+      /**
+       * Region.
+       */
+      bucketLocation?: string;
+      /**
+       * Use plain HTTP.
+       */
+      insecure?: boolean;
+      /**
+       * access-key (credentialsSecret) or iam (instance profile, IRSA).
+       */
+      authenticationType?: "access-key" | "iam";
+      credentialsSecret?: CacheCredentials;
+      /**
+       * Server-side encryption.
+       */
+      serverSideEncryption?: "" | "S3" | "KMS" | "DSSE-KMS";
+      /**
+       * KMS key id.
+       */
+      serverSideEncryptionKeyId?: string;
+      /**
+       * Role to assume for uploads.
+       */
+      roleArn?: string;
+      /**
+       * Path-style URLs (MinIO).
+       */
+      pathStyle?: boolean;
+      /**
+       * Dual-stack endpoints.
+       */
+      dualStack?: boolean;
+    };
+    /**
+     * Google Cloud Storage. Credentials from a Secret holding a service-account JSON key, or workload identity.
+     */
+    gcs?: {
+      /**
+       * Bucket.
+       */
+      bucketName?: string;
+      credentialsSecret?: SecretKeyRef1;
+    };
+    /**
+     * Azure Blob Storage.
+     */
+    azure?: {
+      /**
+       * Storage account.
+       */
+      accountName?: string;
+      /**
+       * Blob container.
+       */
+      containerName?: string;
+      /**
+       * Storage domain.
+       */
+      storageDomain?: string;
+      credentialsSecret?: SecretKeyRef2;
+    };
+  };
+  /**
+   * Raw TOML merged over this entry's generated [[runners]] keys, for settings the chart does not model, e.g. '[kubernetes]\nhelper_image_flavor = "ubuntu"'. Keys are relative to the entry; url, token and name cannot be set here.
+   */
+  configTemplate?: string;
 }
 /**
  * An existing Secret holding the token (one key; either kind of token alone).
