@@ -71,8 +71,13 @@ backoff() {
     ((delay > BACKOFF_MAX)) && delay=$BACKOFF_MAX
   done
   log info "retrying in ${delay}s"
-  sleep "$delay" &
-  wait $! || true
+  # A second at a time: a trapped signal interrupts wait, but one handled just before wait began
+  # would not, and the whole delay (up to BACKOFF_MAX) would pass before the stop.
+  for ((i = 0; i < delay; i++)); do
+    $stopping && return 0
+    sleep 1 &
+    wait $! || true
+  done
 }
 
 write_system_id() {
@@ -203,7 +208,9 @@ on_stop() {
   if $stopping && [[ -n $runner_pid ]]; then
     log warning "second $signal: stopping gitlab-runner forcefully (running jobs are aborted)"
     kill -TERM "$runner_pid" 2>/dev/null || true
-    return
+    # Not a bare return: in a trap handler that returns the status of the command the signal
+    # interrupted (wait: 143), and under set -e the entrypoint would exit on the spot.
+    return 0
   fi
   stopping=true
   if [[ -n $runner_pid ]]; then
@@ -235,8 +242,19 @@ main() {
   $stopping && exit 0
 
   log info "starting gitlab-runner"
-  "$RUNNER_BIN" run --config "$CONFIG_FILE" --working-directory "$WORK_DIR" </dev/null &
+  # Without job control bash starts background commands with SIGINT and SIGQUIT ignored, and an
+  # ignored signal stays ignored across exec: reset them, SIGQUIT is the runner's graceful stop.
+  (
+    trap - INT QUIT
+    exec "$RUNNER_BIN" run --config "$CONFIG_FILE" --working-directory "$WORK_DIR" </dev/null
+  ) &
   runner_pid=$!
+  # A stop signal that arrived while the runner was being started had no pid to go to. SIGTERM:
+  # SIGQUIT may still be ignored this early, and a runner started just now runs no job yet.
+  if $stopping; then
+    log info "stop requested while gitlab-runner was starting: stopping it"
+    kill -TERM "$runner_pid" 2>/dev/null || true
+  fi
   local status
   # wait returns early whenever a trapped signal arrives; keep waiting until the runner is gone.
   while :; do
