@@ -44,6 +44,7 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 {{- $errors = append $errors (printf "%s.configTemplate: %q is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)" $path $key) -}}
 {{- end -}}
 {{- end -}}
+{{- $errors = concat $errors (include "gitlab-runner-fleet.configTemplateProblems" (dict "root" $ "parsed" $parsed "path" $path) | fromJsonArray) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}

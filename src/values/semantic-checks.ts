@@ -1,5 +1,6 @@
-import { parse as parseToml } from "smol-toml";
 import type { Values } from "../generated/values.js";
+import { parseRunnerToml, runnerConfigProblems } from "./runner-config-check.js";
+import { loadRunnerConfigModel } from "./runner-config-model.js";
 
 /**
  * The checks a JSON schema cannot express, mirroring templates/_validate.tpl so TS users get
@@ -61,11 +62,14 @@ const MANAGED_KEYS = ["name", "url", "token", "executor", "runners"];
 function configTemplateProblems(path: string, template: string): string[] {
   let parsed: Record<string, unknown>;
   try {
-    parsed = parseToml(template);
+    parsed = parseRunnerToml(template);
   } catch (error) {
     return [`${path}.configTemplate: not valid TOML: ${(error as Error).message.split("\n")[0]}`];
   }
-  return MANAGED_KEYS.filter((key) => key in parsed).map(
+  const managed = MANAGED_KEYS.filter((key) => key in parsed).map(
     (key) => `${path}.configTemplate: "${key}" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)`,
   );
+  // "runners" is already reported above; every other key must be one the pinned runner decodes.
+  const decoded = runnerConfigProblems(parsed, { type: loadRunnerConfigModel().entry, skipKeys: ["runners"] });
+  return [...managed, ...decoded.map((problem) => `${path}.configTemplate: ${problem}`)];
 }
