@@ -44,10 +44,10 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 {{- $errors = append $errors (printf "%s.configTemplate: %q is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)" $path $key) -}}
 {{- end -}}
 {{- end -}}
-{{- $errors = concat $errors (include "gitlab-runner-fleet.configTemplateProblems" (dict "root" $ "parsed" $parsed "path" $path) | fromJsonArray) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- $errors = concat $errors (include "gitlab-runner-fleet.configTemplateProblems" . | fromJsonArray) -}}
 {{- if and .Values.metrics.serviceMonitor.enabled (not .Values.metrics.enabled) -}}
 {{- $errors = append $errors "metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)" -}}
 {{- end -}}

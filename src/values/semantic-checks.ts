@@ -46,6 +46,7 @@ export function semanticProblems(values: Values): string[] {
     }
     if (runner.configTemplate) problems.push(...configTemplateProblems(path, runner.configTemplate));
   });
+  problems.push(...configModelProblems(values));
   if (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled === false) {
     problems.push("metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)");
   }
@@ -66,10 +67,27 @@ function configTemplateProblems(path: string, template: string): string[] {
   } catch (error) {
     return [`${path}.configTemplate: not valid TOML: ${(error as Error).message.split("\n")[0]}`];
   }
-  const managed = MANAGED_KEYS.filter((key) => key in parsed).map(
+  return MANAGED_KEYS.filter((key) => key in parsed).map(
     (key) => `${path}.configTemplate: "${key}" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)`,
   );
-  // "runners" is already reported above; every other key must be one the pinned runner decodes.
-  const decoded = runnerConfigProblems(parsed, { type: loadRunnerConfigModel().entry, skipKeys: ["runners"] });
-  return [...managed, ...decoded.map((problem) => `${path}.configTemplate: ${problem}`)];
+}
+
+/**
+ * Every configTemplate decoded against the pinned runner's config model, after the other runner
+ * checks as templates/_validate_config_template.tpl reports them. Invalid TOML and "runners" are
+ * reported by configTemplateProblems.
+ */
+function configModelProblems(values: Values): string[] {
+  return values.runners.flatMap((runner, index) => {
+    if (!runner.configTemplate) return [];
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = parseRunnerToml(runner.configTemplate);
+    } catch {
+      return [];
+    }
+    return runnerConfigProblems(parsed, { type: loadRunnerConfigModel().entry, skipKeys: ["runners"] }).map(
+      (problem) => `runners[${index}].configTemplate: ${problem}`,
+    );
+  });
 }

@@ -22,6 +22,8 @@ const problemLines = (stderr: string) =>
 // One of every kind of problem the config model check reports.
 const brokenTemplate = `
 unhealthy_interval = "1 hour"
+prepare_timeout = true
+token_expires_at = "tomorrow"
 limitt = 3
 Output_Limit = 5
 output_limit = 6
@@ -40,6 +42,10 @@ sizee = "1Gi"
 name = "n"
 [[kubernetes.affinity.node_affinity.preferred_during_scheduling_ignored_during_execution]]
 weight = 3000000000
+[autoscaler]
+instance_creation_time_buckets = [1, 2.5, "x"]
+[autoscaler.plugin_config]
+anything = { goes = [1, "two"] }
 [cache]
 MaxUploadedArchiveSize = 4.0
 `;
@@ -53,7 +59,7 @@ describe("configTemplate checked against the runner's config model at render tim
   it("gives the same problems, in the same words, on helm 3, helm 4 and in validateValues", async () => {
     const input = values({ configTemplate: brokenTemplate });
     const fromTs = validateValues(input).errors;
-    expect(fromTs).toHaveLength(14);
+    expect(fromTs).toHaveLength(17);
     expect(fromTs).toContain("runners[0].configTemplate: kubernetes.volumes.empty_dir[0].sizee: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)");
     expect(fromTs).toContain("runners[0].configTemplate: cache.MaxUploadedArchiveSize: expected an integer, got a float");
     for (const helm of [3, 4] as const) {
@@ -61,15 +67,29 @@ describe("configTemplate checked against the runner's config model at render tim
     }
   });
 
-  it("reports them together with the chart's other value problems", async () => {
-    const input = values({ kubernetes: { privileged: true }, configTemplate: "[kubernetes]\nimagee = 'x'" });
-    const expected = ["runners[0].kubernetes.allowPrivilegeEscalation", "runners[0].configTemplate: kubernetes.imagee: unknown key"];
+  it("reports them together with the chart's other value problems, in one order", async () => {
+    const input = {
+      gitlabUrl: "https://gitlab.example.com",
+      runners: [
+        { name: "a", token: { value: "glrt-FAKE0" }, kubernetes: { privileged: true }, configTemplate: "[kubernetes]\nimagee = 'x'" },
+        { name: "b", token: { value: "glrt-FAKE1" } },
+        { name: "a", token: { value: "glrt-FAKE2" }, configTemplate: "limit = '3'" },
+      ],
+      metrics: { enabled: false, serviceMonitor: { enabled: true } },
+    };
+    const fromTs = validateValues(input).errors;
+    expect(fromTs.map((error) => error.split(":")[0])).toEqual([
+      "runners[0].kubernetes.allowPrivilegeEscalation",
+      "runners[2].name",
+      "runners[0].configTemplate",
+      "runners[2].configTemplate",
+      "metrics.serviceMonitor.enabled",
+    ]);
     for (const helm of [3, 4] as const) {
       const stderr = await helmStderr(input, helm);
-      expect(stderr).toContain("2 problem(s)");
-      for (const text of expected) expect(stderr).toContain(text);
+      expect(stderr).toContain("5 problem(s)");
+      expect(problemLines(stderr), `helm ${helm}`).toEqual(fromTs);
     }
-    expect(validateValues(input).errors).toHaveLength(2);
   });
 
   it("does not repeat a key the chart manages as an unknown key", async () => {
