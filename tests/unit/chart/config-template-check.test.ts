@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderChart, RenderError } from "../../../src/render.js";
 import { validateValues } from "../../../src/values/validate.js";
+import { loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
+import { generatedCases, packedDocuments } from "./runner-config-cases.js";
 
 async function helmStderr(values: unknown, helm: 3 | 4): Promise<string> {
   try {
@@ -98,4 +100,18 @@ describe("configTemplate checked against the runner's config model at render tim
     expect(errors).toEqual(['runners[0].configTemplate: "runners" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)']);
     expect(problemLines(await helmStderr(input, 3))).toEqual(errors);
   });
+
+  it("gives the same problems as validateValues for good and bad values of every key of the model", async () => {
+    const documents = packedDocuments(generatedCases(loadRunnerConfigModel().entry));
+    expect(documents.length).toBeLessThanOrEqual(50); // one render: the schema allows 50 runner entries
+    const input = {
+      gitlabUrl: "https://gitlab.example.com",
+      runners: documents.map((toml, i) => ({ name: `r${i}`, token: { value: `glrt-FAKE${i}` }, configTemplate: toml })),
+    };
+    const fromTs = validateValues(input).errors;
+    expect(fromTs.length).toBeGreaterThan(1000);
+    for (const helm of [3, 4] as const) {
+      expect(problemLines(await helmStderr(input, helm)), `helm ${helm}`).toEqual(fromTs);
+    }
+  }, 120_000);
 });
