@@ -16,7 +16,7 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
   "listen_address" (printf ":%d" (int .Values.metricsPort))
 -}}
 {{- $runners := list -}}
-{{- include "gitlab-runner-fleet.runners" $root -}}
+{{- include "gitlab-runner-fleet.runnerList" $root -}}
 {{- range $root.fleetRender.runners -}}
 {{- $entry := dict -}}
 {{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" . "out" $entry) -}}

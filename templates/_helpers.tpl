@@ -101,7 +101,7 @@ list items), built once per render into .fleetRender.runners; include this, then
 Every template reads entries through it. Entries share maps with each other and with .Values:
 never modify one in place (gitlab-runner-fleet.overlay copies what it changes).
 */}}
-{{- define "gitlab-runner-fleet.runners" -}}
+{{- define "gitlab-runner-fleet.runnerList" -}}
 {{- include "gitlab-runner-fleet.renderState" . -}}
 {{- if not (hasKey .fleetRender "runners") -}}
 {{- $defaults := include "gitlab-runner-fleet.runnerDefaults" . | fromJson -}}
@@ -113,6 +113,16 @@ never modify one in place (gitlab-runner-fleet.overlay copies what it changes).
 {{- end -}}
 {{- $_ := set .fleetRender "runners" $entries -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+The same entries as JSON {"runners": [...]}, for a caller written against the older interface. Every
+call costs a JSON round trip (and turns integers into floats): templates use runnerList instead, and
+tests/unit/chart/render-work.test.ts fails when a template calls this.
+*/}}
+{{- define "gitlab-runner-fleet.runners" -}}
+{{- include "gitlab-runner-fleet.runnerList" . -}}
+{{- dict "runners" .fleetRender.runners | toJson -}}
 {{- end -}}
 
 {{/*
@@ -138,7 +148,7 @@ config.toml and the values checks are needed by configmap.yaml and again by the 
 {{- define "gitlab-runner-fleet.jobNamespaces" -}}
 {{- $root := . -}}
 {{- $namespaces := list -}}
-{{- include "gitlab-runner-fleet.runners" $root -}}
+{{- include "gitlab-runner-fleet.runnerList" $root -}}
 {{- range $root.fleetRender.runners -}}
 {{- if and (eq .executor "kubernetes") (not .kubernetes.externalCluster.host) -}}
 {{- $namespaces = append $namespaces (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" .)) -}}
@@ -161,7 +171,7 @@ placeholders can name it. Tokens never become environment variables.
       - key: {{ .Values.gitlabCA.key }}
         path: gitlab-ca.crt
 {{- end }}
-{{- include "gitlab-runner-fleet.runners" $root }}
+{{- include "gitlab-runner-fleet.runnerList" $root }}
 {{- range $root.fleetRender.runners }}
 {{- $name := .name }}
 - secret:

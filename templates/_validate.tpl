@@ -6,7 +6,7 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 {{- define "gitlab-runner-fleet.validateValues" -}}
 {{- $errors := list -}}
 {{- $seen := dict -}}
-{{- include "gitlab-runner-fleet.runners" . -}}
+{{- include "gitlab-runner-fleet.runnerList" . -}}
 {{- range $index, $runner := .fleetRender.runners -}}
 {{- $path := printf "runners[%d]" $index -}}
 {{- if hasKey $seen $runner.name -}}
