@@ -16,7 +16,8 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
   "listen_address" (printf ":%d" (int .Values.metricsPort))
 -}}
 {{- $runners := list -}}
-{{- range (include "gitlab-runner-fleet.runners" $root | fromJson).runners -}}
+{{- include "gitlab-runner-fleet.runnerList" $root -}}
+{{- range $root.fleetRender.runners -}}
 {{- $entry := dict -}}
 {{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" . "out" $entry) -}}
 {{- $runners = append $runners $entry -}}
@@ -79,7 +80,12 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- $_ := set $entry "cache" $cache -}}
 {{- end -}}
 {{- if $r.configTemplate -}}
-{{- $_ := include "gitlab-runner-fleet.mergeInto" (dict "base" $entry "over" (fromToml $r.configTemplate)) -}}
+{{- /* $entry shares maps with the render-wide runner list: overlay copies instead of merging in place */ -}}
+{{- $merged := dict -}}
+{{- $_ := include "gitlab-runner-fleet.overlay" (dict "base" $entry "over" (fromToml $r.configTemplate) "out" $merged) -}}
+{{- range $key, $value := $merged.v -}}
+{{- $_ := set $entry $key $value -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 

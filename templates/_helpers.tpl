@@ -64,32 +64,78 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- define "gitlab-runner-fleet.scriptsDir" -}}/opt/gitlab-runner-fleet{{- end -}}
 
 {{/*
-Deep-merges the map .over into the map .base, in place. Unlike sprig's merge functions it lets
-false, 0 and "" in .over win, which a user setting locked: false or limit: 0 needs.
+Deep-merges the map .over over the map .base into a new map, stored as .out.v. Unlike sprig's
+merge functions it lets false, 0 and "" in .over win, which a user setting locked: false or limit: 0
+needs. Neither input is modified: maps are copied (shallowly, by omit) only where .over changes
+them, so unchanged parts stay shared, which is much cheaper than deepCopy for the runner defaults.
 */}}
-{{- define "gitlab-runner-fleet.mergeInto" -}}
-{{- $base := .base -}}
+{{- define "gitlab-runner-fleet.overlay" -}}
+{{- $result := omit .base -}}
 {{- range $key, $value := .over -}}
-{{- if and (kindIs "map" $value) (hasKey $base $key) (kindIs "map" (get $base $key)) -}}
-{{- include "gitlab-runner-fleet.mergeInto" (dict "base" (get $base $key) "over" $value) -}}
+{{- $current := get $result $key -}}
+{{- if and (kindIs "map" $value) (kindIs "map" $current) -}}
+{{- $merged := dict -}}
+{{- $_ := include "gitlab-runner-fleet.overlay" (dict "base" $current "over" $value "out" $merged) -}}
+{{- $_ := set $result $key $merged.v -}}
 {{- else -}}
-{{- $_ := set $base $key $value -}}
+{{- $_ := set $result $key $value -}}
 {{- end -}}
+{{- end -}}
+{{- $_ := set .out "v" $result -}}
+{{- end -}}
+
+{{/*
+Work done once per render, kept on the root context as .fleetRender: helm renders every template
+of this chart with one shared root map, so the first template to need a result computes it and the
+rest (and the checksum annotations' re-render of configmap.yaml) reuse it. Read-only for callers.
+*/}}
+{{- define "gitlab-runner-fleet.renderState" -}}
+{{- if not (hasKey . "fleetRender") -}}
+{{- $_ := set . "fleetRender" dict -}}
 {{- end -}}
 {{- end -}}
 
 {{/*
 The runner entries with the schema's defaults filled in (helm applies no schema defaults inside
-list items), as JSON: {"runners": [...]}. Every template reads entries through this.
+list items), built once per render into .fleetRender.runners; include this, then read that list.
+Every template reads entries through it. Entries share maps with each other and with .Values:
+never modify one in place (gitlab-runner-fleet.overlay copies what it changes).
 */}}
-{{- define "gitlab-runner-fleet.runners" -}}
+{{- define "gitlab-runner-fleet.runnerList" -}}
+{{- include "gitlab-runner-fleet.renderState" . -}}
+{{- if not (hasKey .fleetRender "runners") -}}
+{{- $defaults := include "gitlab-runner-fleet.runnerDefaults" . | fromJson -}}
 {{- $entries := list -}}
 {{- range $entry := .Values.runners -}}
-{{- $merged := include "gitlab-runner-fleet.runnerDefaults" $ | fromJson -}}
-{{- $_ := include "gitlab-runner-fleet.mergeInto" (dict "base" $merged "over" (deepCopy $entry)) -}}
-{{- $entries = append $entries $merged -}}
+{{- $merged := dict -}}
+{{- $_ := include "gitlab-runner-fleet.overlay" (dict "base" $defaults "over" $entry "out" $merged) -}}
+{{- $entries = append $entries $merged.v -}}
 {{- end -}}
-{{- dict "runners" $entries | toJson -}}
+{{- $_ := set .fleetRender "runners" $entries -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The same entries as JSON {"runners": [...]}, for a caller written against the older interface. Every
+call costs a JSON round trip (and turns integers into floats): templates use runnerList instead, and
+tests/unit/chart/render-work.test.ts fails when a template calls this.
+*/}}
+{{- define "gitlab-runner-fleet.runners" -}}
+{{- include "gitlab-runner-fleet.runnerList" . -}}
+{{- dict "runners" .fleetRender.runners | toJson -}}
+{{- end -}}
+
+{{/*
+The output of the helper named .template for the root context .root, rendered once per render:
+config.toml and the values checks are needed by configmap.yaml and again by the checksum re-render.
+*/}}
+{{- define "gitlab-runner-fleet.once" -}}
+{{- $root := .root -}}
+{{- include "gitlab-runner-fleet.renderState" $root -}}
+{{- if not (hasKey $root.fleetRender .template) -}}
+{{- $_ := set $root.fleetRender .template (include .template $root) -}}
+{{- end -}}
+{{- get $root.fleetRender .template -}}
 {{- end -}}
 
 {{/* Namespace job pods of one entry run in: the entry's, else jobNamespace, else the release's. */}}
@@ -102,7 +148,8 @@ list items), as JSON: {"runners": [...]}. Every template reads entries through t
 {{- define "gitlab-runner-fleet.jobNamespaces" -}}
 {{- $root := . -}}
 {{- $namespaces := list -}}
-{{- range (include "gitlab-runner-fleet.runners" $root | fromJson).runners -}}
+{{- include "gitlab-runner-fleet.runnerList" $root -}}
+{{- range $root.fleetRender.runners -}}
 {{- if and (eq .executor "kubernetes") (not .kubernetes.externalCluster.host) -}}
 {{- $namespaces = append $namespaces (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" .)) -}}
 {{- end -}}
@@ -124,7 +171,8 @@ placeholders can name it. Tokens never become environment variables.
       - key: {{ .Values.gitlabCA.key }}
         path: gitlab-ca.crt
 {{- end }}
-{{- range (include "gitlab-runner-fleet.runners" $root | fromJson).runners }}
+{{- include "gitlab-runner-fleet.runnerList" $root }}
+{{- range $root.fleetRender.runners }}
 {{- $name := .name }}
 - secret:
 {{- if .token.existingSecret }}

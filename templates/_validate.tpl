@@ -6,7 +6,8 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 {{- define "gitlab-runner-fleet.validateValues" -}}
 {{- $errors := list -}}
 {{- $seen := dict -}}
-{{- range $index, $runner := (include "gitlab-runner-fleet.runners" . | fromJson).runners -}}
+{{- include "gitlab-runner-fleet.runnerList" . -}}
+{{- range $index, $runner := .fleetRender.runners -}}
 {{- $path := printf "runners[%d]" $index -}}
 {{- if hasKey $seen $runner.name -}}
 {{- $errors = append $errors (printf "%s.name: %q is already used by runners[%v]; runner names must be unique" $path $runner.name (get $seen $runner.name)) -}}

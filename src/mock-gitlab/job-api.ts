@@ -61,23 +61,31 @@ export function jobApiRoutes({ store, config }: MockDeps): Route[] {
         const twoPhaseCommit = features?.two_phase_job_commit === true;
 
         let parked = false;
-        for (;;) {
-          // A client that hung up must not be handed a job it will never run.
-          if (ctx.signal.aborted) return empty(204, pollingHeaders);
-          // The manager may have been unregistered while this poll was parked.
-          const manager = store.findManager(runner.id, systemId);
-          const job = manager && store.claimJob(runner, manager, twoPhaseCommit);
-          if (job) {
-            ctx.annotate({ jobId: job.id });
-            return json(201, buildJobPayload(job, runner, ctx.baseUrl, config.now()), pollingHeaders);
+        let woken = false;
+        let claimed = false;
+        try {
+          for (;;) {
+            // A client that hung up must not be handed a job it will never run.
+            if (ctx.signal.aborted) return empty(204, pollingHeaders);
+            // The manager may have been unregistered while this poll was parked.
+            const manager = store.findManager(runner.id, systemId);
+            const job = manager && store.claimJob(runner, manager, twoPhaseCommit);
+            if (job) {
+              claimed = true;
+              ctx.annotate({ jobId: job.id });
+              return json(201, buildJobPayload(job, runner, ctx.baseUrl, config.now()), pollingHeaders);
+            }
+            const version = store.queue.current(runner.id);
+            if (parked || config.longPollMs <= 0 || lastUpdate !== version) {
+              return empty(204, { "X-GitLab-Last-Update": version, ...pollingHeaders });
+            }
+            parked = true;
+            woken = (await store.queue.wait(runner.id, config.longPollMs, ctx.signal)) === "changed";
+            if (store.runner(runner.id) !== runner) throw forbidden();
           }
-          const version = store.queue.current(runner.id);
-          if (parked || config.longPollMs <= 0 || lastUpdate !== version) {
-            return empty(204, { "X-GitLab-Last-Update": version, ...pollingHeaders });
-          }
-          parked = true;
-          await store.queue.wait(runner.id, config.longPollMs, ctx.signal);
-          if (store.runner(runner.id) !== runner) throw forbidden();
+        } finally {
+          // A job is offered to one parked poll only; if that poll took none, the next one gets the offer.
+          if (woken && !claimed) store.reofferPendingJobs();
         }
       },
     },

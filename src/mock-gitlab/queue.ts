@@ -1,14 +1,24 @@
 export type WaitOutcome = "changed" | "timeout" | "aborted";
 
+interface ParkedPoll {
+  readonly runnerId: number;
+  readonly wake: () => void;
+}
+
 /**
  * Per-runner queue versions: the opaque value sent as `X-GitLab-Last-Update` and echoed back by the runner
  * as `last_update`. Rails ticks a runner's value whenever its queue may have changed; Workhorse parks a poll
  * whose `last_update` is current until the value changes or its long-poll timeout passes.
+ *
+ * Unlike Workhorse, a new job does not wake every parked poll of every runner that could run it (with 1,000
+ * polls that is 999 empty replies per job): `offer` wakes the single longest-parked poll that can take it.
+ * The others keep waiting; their version has moved on, so their timeout answer carries the new one.
  */
 export class QueueVersions {
   private counter = 0;
   private readonly versions = new Map<number, string>();
-  private readonly waiters = new Map<number, Set<() => void>>();
+  // Insertion order is parking order, so offers go to the longest-waiting poll first.
+  private readonly parked = new Set<ParkedPoll>();
 
   current(runnerId: number): string {
     let version = this.versions.get(runnerId);
@@ -19,63 +29,70 @@ export class QueueVersions {
     return version;
   }
 
-  /** Changes the version of each runner and wakes its parked polls. */
+  /** Changes the version of each runner and wakes all its parked polls (its tags, pause state or existence changed). */
   bump(runnerIds: Iterable<number>): void {
-    for (const id of runnerIds) {
-      this.versions.set(id, this.nextVersion());
-      this.wake(id);
-    }
+    const ids = new Set(runnerIds);
+    this.tick(ids);
+    this.wakeWhere((poll) => ids.has(poll.runnerId));
   }
 
-  /** Resolves when the runner's version changes, after `ms`, or when `signal` aborts (client went away). */
+  /** Changes the version of each runner without waking anything (a job arrived that `offer` hands out). */
+  tick(runnerIds: Iterable<number>): void {
+    for (const id of runnerIds) this.versions.set(id, this.nextVersion());
+  }
+
+  /** Wakes the longest-parked poll whose runner `canTake` a job; false when no parked poll can. */
+  offer(canTake: (runnerId: number) => boolean): boolean {
+    for (const poll of this.parked) {
+      if (!canTake(poll.runnerId)) continue;
+      poll.wake();
+      return true;
+    }
+    return false;
+  }
+
+  /** Resolves when the poll is woken, after `ms`, or when `signal` aborts (client went away). */
   wait(runnerId: number, ms: number, signal: AbortSignal): Promise<WaitOutcome> {
     return new Promise((resolve) => {
       if (signal.aborted) {
         resolve("aborted");
         return;
       }
-      let set = this.waiters.get(runnerId);
-      if (!set) {
-        set = new Set();
-        this.waiters.set(runnerId, set);
-      }
-      const waiters = set;
       let done = false;
       const finish = (outcome: WaitOutcome): void => {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        waiters.delete(onChange);
+        this.parked.delete(poll);
         signal.removeEventListener("abort", onAbort);
         resolve(outcome);
       };
-      const onChange = (): void => finish("changed");
+      const poll: ParkedPoll = { runnerId, wake: () => finish("changed") };
       const onAbort = (): void => finish("aborted");
       const timer = setTimeout(() => finish("timeout"), ms);
-      waiters.add(onChange);
+      this.parked.add(poll);
       signal.addEventListener("abort", onAbort, { once: true });
     });
   }
 
   waiting(runnerId: number): number {
-    return this.waiters.get(runnerId)?.size ?? 0;
+    let count = 0;
+    for (const poll of this.parked) if (poll.runnerId === runnerId) count += 1;
+    return count;
   }
 
   /** Releases every parked poll, e.g. on reset or shutdown, so no request hangs. */
   wakeAll(): void {
-    for (const id of [...this.waiters.keys()]) this.wake(id);
+    this.wakeWhere(() => true);
   }
 
   forget(runnerId: number): void {
-    this.wake(runnerId);
+    this.wakeWhere((poll) => poll.runnerId === runnerId);
     this.versions.delete(runnerId);
   }
 
-  private wake(runnerId: number): void {
-    const set = this.waiters.get(runnerId);
-    if (!set) return;
-    this.waiters.delete(runnerId);
-    for (const notify of [...set]) notify();
+  private wakeWhere(predicate: (poll: ParkedPoll) => boolean): void {
+    for (const poll of [...this.parked]) if (predicate(poll)) poll.wake();
   }
 
   // Never restarts, so a `last_update` from before a reset can never look current by accident.

@@ -22,7 +22,7 @@ import {
 } from "./http.js";
 import { jobApiRoutes } from "./job-api.js";
 import type { Params } from "./params.js";
-import { redactDeep, redactHeaders, redactPath, scrubSecrets } from "./redact.js";
+import { redactDeep, redactHeaders, redactPath, SecretScrubber } from "./redact.js";
 import { RequestLog } from "./request-log.js";
 import { Router } from "./router.js";
 import { runnerApiRoutes } from "./runner-api.js";
@@ -81,6 +81,9 @@ function loggableBody(body: Buffer, contentType: string | undefined, endpoint: s
 class MockGitLabServer {
   private readonly router: Router;
   private readonly inflight = new Set<AbortController>();
+  private readonly scrubber = new SecretScrubber();
+  private storeSecrets: readonly string[] | undefined;
+  private secrets: string[] = [];
 
   constructor(
     private readonly deps: MockDeps,
@@ -115,7 +118,8 @@ class MockGitLabServer {
     const controller = new AbortController();
     this.inflight.add(controller);
     res.once("close", () => {
-      controller.abort();
+      // Only a request still in progress has anyone to tell; an abort costs a DOMException with a stack.
+      if (!res.writableFinished) controller.abort();
       this.inflight.delete(controller);
     });
 
@@ -198,14 +202,14 @@ class MockGitLabServer {
     error: string | undefined;
   }): void {
     const { config, requestLog, store } = this.deps;
-    const secrets = [config.adminToken, config.registrationToken, ...store.secrets()];
+    const secrets = this.secretsOf(store.secrets());
     const time = config.now().toISOString();
     const path = redactPath(r.rawUrl);
     const method = r.req.method ?? "GET";
     // Control calls stay out of the request log: a test polling waitForJob would otherwise flood it.
     if (!r.pathname.startsWith(CONTROL_PREFIX)) {
       requestLog.add(
-        scrubSecrets(
+        this.scrubber.scrub(
           {
             time,
             request_id: r.requestId,
@@ -240,10 +244,19 @@ class MockGitLabServer {
       ...(r.error !== undefined ? { error: r.error } : {}),
     };
     try {
-      config.logger(scrubSecrets(line, secrets));
+      config.logger(this.scrubber.scrub(line, secrets));
     } catch {
       // A broken logger must not take the mock down with it.
     }
+  }
+
+  /** The mock's own tokens and the store's, as one array that stays the same while nothing changes. */
+  private secretsOf(storeSecrets: readonly string[]): string[] {
+    if (storeSecrets !== this.storeSecrets) {
+      this.storeSecrets = storeSecrets;
+      this.secrets = [this.deps.config.adminToken, this.deps.config.registrationToken, ...storeSecrets];
+    }
+    return this.secrets;
   }
 
   /** The address as the client used it, so URLs in job payloads and Link headers work from its side too. */
@@ -254,10 +267,16 @@ class MockGitLabServer {
   }
 }
 
+// Node's default accept backlog is 511. A fleet of runners (re)connecting at once overflows it, and the
+// kernel drops the extra SYNs: those clients retry after 1, 3, 7, 15 s, which looked like a slow mock.
+// Linux caps the value at net.core.somaxconn (4096 on current kernels).
+const LISTEN_BACKLOG = 4096;
+const KEEP_ALIVE_MS = 65_000;
+
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       server.off("error", reject);
       resolve();
     });
@@ -279,6 +298,10 @@ export async function startMockGitLab(options: MockGitLabOptions = {}): Promise<
   const server = createServer((req, res) => {
     void mock.handle(req, res);
   });
+  // Node closes idle keep-alive connections after 5 s; a client that reuses one just then gets "socket hang
+  // up" (runners between two polls, load tests). GitLab's nginx keeps them 65 s.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await listen(server, config.port, config.host);
   const port = (server.address() as AddressInfo).port;
   url = `http://${formatHost(config.host)}:${port}`;

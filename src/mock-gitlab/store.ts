@@ -74,6 +74,7 @@ const FIRST_JOB_ID = 1001;
  */
 export class MockGitLabStore {
   readonly queue = new QueueVersions();
+  private secretList: string[] | undefined;
   private readonly runners = new Map<number, RunnerRecord>();
   private readonly managers = new Map<number, ManagerRecord>();
   private readonly jobs = new Map<number, JobRecord>();
@@ -109,6 +110,7 @@ export class MockGitLabStore {
       info: input.info ?? {},
     };
     this.runners.set(runner.id, runner);
+    this.secretList = undefined;
     return runner;
   }
 
@@ -136,12 +138,14 @@ export class MockGitLabStore {
   deleteRunner(runner: RunnerRecord): void {
     for (const manager of this.managersOf(runner.id)) this.managers.delete(manager.id);
     this.runners.delete(runner.id);
+    this.secretList = undefined;
     // Parked polls of a deleted runner wake up and get their 403 right away.
     this.queue.forget(runner.id);
   }
 
   resetRunnerToken(runner: RunnerRecord): string {
     runner.token = runner.registrationType === "authenticated_user" ? createdRunnerToken() : legacyRunnerToken();
+    this.secretList = undefined;
     return runner.token;
   }
 
@@ -230,12 +234,25 @@ export class MockGitLabStore {
       finishedAt: null,
     };
     this.jobs.set(job.id, job);
-    this.queue.bump(
-      this.allRunners()
-        .filter((runner) => runnerCanPick(runner, job))
-        .map((runner) => runner.id),
-    );
+    this.secretList = undefined;
+    const takers = new Set([...this.runners.values()].filter((runner) => runnerCanPick(runner, job)).map((runner) => runner.id));
+    this.queue.tick(takers);
+    this.queue.offer((runnerId) => takers.has(runnerId));
     return job;
+  }
+
+  /**
+   * Offers every unassigned pending job to a parked poll again: called when a poll woken by an offer ended
+   * without a job (its client left, its manager was removed), so the job does not wait for a poll's timeout.
+   */
+  reofferPendingJobs(): void {
+    for (const job of this.jobs.values()) {
+      if (job.state !== "pending" || job.runnerId !== null) continue;
+      this.queue.offer((runnerId) => {
+        const runner = this.runners.get(runnerId);
+        return runner !== undefined && runnerCanPick(runner, job);
+      });
+    }
   }
 
   job(id: number): JobRecord | undefined {
@@ -269,8 +286,10 @@ export class MockGitLabStore {
   }
 
   /** Secrets GitLab holds, so the request log can scrub them wherever they show up. */
-  secrets(): string[] {
-    return [...[...this.runners.values()].map((r) => r.token), ...[...this.jobs.values()].map((j) => j.token)];
+  secrets(): readonly string[] {
+    // Kept until a token is added or changed: the request log scrubs every request against this list.
+    this.secretList ??= [...[...this.runners.values()].map((r) => r.token), ...[...this.jobs.values()].map((j) => j.token)];
+    return this.secretList;
   }
 
   reset(): void {
@@ -278,6 +297,7 @@ export class MockGitLabStore {
     this.runners.clear();
     this.managers.clear();
     this.jobs.clear();
+    this.secretList = undefined;
     this.queue.wakeAll();
   }
 }
