@@ -35,6 +35,9 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(env(objects, "FLEET_RUNNERS")).toBe("default:authentication");
     expect(podSpec(objects).terminationGracePeriodSeconds).toBe(3600);
     expect(findObject(objects, "PodDisruptionBudget")).toBeDefined();
+    // the `helm test` hook NOTES and README point users to
+    const testPod = findObjects(objects, "Pod").find((pod) => pod.metadata.annotations?.["helm.sh/hook"] === "test");
+    expect(testPod?.metadata.name).toBe("fleet-gitlab-runner-fleet-test-metrics");
   },
   "legacy-registration"(config, objects) {
     expect(runner(config, "legacy").token).toBe("fleet-registered:legacy");
