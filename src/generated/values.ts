@@ -122,9 +122,9 @@ export interface Values {
    */
   replicas?: number;
   resources?: Resources;
-  podSecurityContext?: PodSecurityContext1;
+  podSecurityContext?: PodSecurityContext;
   containerSecurityContext?: ContainerSecurityContext;
-  nodeSelector?: StringMap6;
+  nodeSelector?: StringMap7;
   /**
    * Tolerations of the manager pods.
    */
@@ -138,8 +138,8 @@ export interface Values {
    * PriorityClass of the manager pods.
    */
   priorityClassName?: string;
-  podAnnotations?: StringMap7;
-  podLabels?: StringMap8;
+  podAnnotations?: StringMap8;
+  podLabels?: StringMap9;
   /**
    * Extra environment variables of the manager container. Use valueFrom for anything secret.
    */
@@ -223,7 +223,7 @@ export interface Values {
      * Name of the ServiceAccount; empty: the release's full name.
      */
     name?: string;
-    annotations?: StringMap9;
+    annotations?: StringMap10;
   };
   /**
    * Role and RoleBinding that let the manager create job pods, in every namespace job pods run in.
@@ -538,8 +538,8 @@ export interface Runner {
       effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
     }[];
     affinity?: Affinity;
-    podLabels?: StringMap1;
-    podAnnotations?: StringMap2;
+    podLabels?: StringMap2;
+    podAnnotations?: StringMap3;
     /**
      * Secrets (in the job namespace) used to pull job images.
      */
@@ -548,14 +548,15 @@ export interface Runner {
      * Helper image; empty: the runner's default for its version.
      */
     helperImage?: string;
-    podSecurityContext?: PodSecurityContext;
+    podSecurityContext?: JobPodSecurityContext;
     buildContainerSecurityContext?: JobContainerSecurityContext;
     helperContainerSecurityContext?: JobContainerSecurityContext1;
     serviceContainerSecurityContext?: JobContainerSecurityContext2;
     /**
-     * DNS policy of job pods; empty: the Kubernetes default.
+     * DNS policy of job pods; empty: the Kubernetes default (cluster-first). none needs dnsConfig with at least one nameserver, because Kubernetes refuses such a pod otherwise.
      */
     dnsPolicy?: "" | "none" | "default" | "cluster-first" | "cluster-first-with-host-net";
+    dnsConfig?: JobDnsConfig;
     /**
      * Grace period of job pods when they are deleted.
      */
@@ -603,7 +604,7 @@ export interface Runner {
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
-        items?: StringMap3;
+        items?: StringMap4;
       }[];
       /**
        * Secrets; name is the Secret's name.
@@ -616,7 +617,7 @@ export interface Runner {
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
-        items?: StringMap4;
+        items?: StringMap5;
       }[];
       /**
        * Scratch directories.
@@ -656,7 +657,7 @@ export interface Runner {
          * Filesystem type.
          */
         fsType?: string;
-        volumeAttributes?: StringMap5;
+        volumeAttributes?: StringMap6;
       }[];
     };
     /**
@@ -739,13 +740,13 @@ export interface Runner {
        */
       roleArn?: string;
       /**
-       * Path-style URLs (MinIO).
+       * Path-style bucket URLs (endpoint/bucket) instead of virtual-host ones (bucket.endpoint). Unset or null: the runner decides, choosing path style for endpoints that are not AWS or Google (MinIO, Ceph). Set false only to force virtual-host URLs.
        */
-      pathStyle?: boolean;
+      pathStyle?: boolean | null;
       /**
-       * Dual-stack endpoints.
+       * Dual-stack (IPv4 and IPv6) S3 endpoints. Unset or null: the runner's default (on).
        */
-      dualStack?: boolean;
+      dualStack?: boolean | null;
     };
     /**
      * Google Cloud Storage. Credentials from a Secret holding a service-account JSON key, or workload identity.
@@ -896,59 +897,200 @@ export interface Affinity {
    */
   nodeAffinity?: {
     /**
-     * Kubernetes NodeSelector.
+     * Kubernetes NodeSelector: the pod goes only to nodes matching one of the terms.
      */
-    requiredDuringSchedulingIgnoredDuringExecution?: {};
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      /**
+       * Node selector terms, any one of which must match.
+       *
+       * @minItems 1
+       */
+      nodeSelectorTerms: [NodeSelectorTerm, ...NodeSelectorTerm[]];
+    };
     /**
-     * Kubernetes PreferredSchedulingTerm list.
+     * Kubernetes PreferredSchedulingTerm list: nodes the scheduler prefers, by weight.
      */
-    preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
   };
   podAffinity?: PodAffinity;
   podAntiAffinity?: PodAffinity1;
+}
+export interface NodeSelectorTerm {
+  /**
+   * Requirements on node labels, all of which must hold.
+   */
+  matchExpressions?: NodeSelectorRequirement[];
+  /**
+   * Requirements on node fields, all of which must hold.
+   */
+  matchFields?: NodeSelectorRequirement[];
+}
+export interface NodeSelectorRequirement {
+  /**
+   * Node label (matchExpressions) or node field (matchFields, only metadata.name) to match.
+   */
+  key: string;
+  /**
+   * How the key is compared: In, NotIn, Exists, DoesNotExist, Gt or Lt (Gt and Lt take one integer written as a string).
+   */
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+  /**
+   * Values to compare with, always strings (quote numbers: "4"). Empty for Exists and DoesNotExist.
+   */
+  values?: string[];
+}
+export interface PreferredSchedulingTerm {
+  /**
+   * Weight of this preference, an integer from 1 to 100.
+   */
+  weight: number;
+  preference: NodeSelectorTerm1;
+}
+/**
+ * The node selector term to prefer.
+ */
+export interface NodeSelectorTerm1 {
+  /**
+   * Requirements on node labels, all of which must hold.
+   */
+  matchExpressions?: NodeSelectorRequirement[];
+  /**
+   * Requirements on node fields, all of which must hold.
+   */
+  matchFields?: NodeSelectorRequirement[];
 }
 /**
  * Kubernetes PodAffinity.
  */
 export interface PodAffinity {
   /**
-   * Kubernetes PodAffinityTerm list.
+   * Kubernetes PodAffinityTerm list, all of which must hold.
    */
-  requiredDuringSchedulingIgnoredDuringExecution?: {}[];
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
   /**
-   * Kubernetes WeightedPodAffinityTerm list.
+   * Kubernetes WeightedPodAffinityTerm list the scheduler prefers, by weight.
    */
-  preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+}
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelector;
+  /**
+   * Namespaces the labelSelector applies to; empty: the pod's own namespace.
+   */
+  namespaces?: string[];
+  /**
+   * Node label whose value defines "the same place", for example kubernetes.io/hostname.
+   */
+  topologyKey: string;
+  namespaceSelector?: LabelSelector1;
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as In requirements.
+   */
+  matchLabelKeys?: string[];
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as NotIn requirements.
+   */
+  mismatchLabelKeys?: string[];
+}
+/**
+ * Pods to be near (or away from).
+ */
+export interface LabelSelector {
+  matchLabels?: StringMap1;
+  /**
+   * Requirements on labels, all of which must hold.
+   */
+  matchExpressions?: LabelSelectorRequirement[];
+}
+/**
+ * Labels that must all be present with these values.
+ */
+export interface StringMap1 {
+  [k: string]: string | undefined;
+}
+export interface LabelSelectorRequirement {
+  /**
+   * Label key to match.
+   */
+  key: string;
+  /**
+   * How the label is compared: In, NotIn, Exists or DoesNotExist.
+   */
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+  /**
+   * Values to compare with, always strings (quote numbers: "4"). Empty for Exists and DoesNotExist.
+   */
+  values?: string[];
+}
+/**
+ * Namespaces, by label, the labelSelector applies to.
+ */
+export interface LabelSelector1 {
+  matchLabels?: StringMap1;
+  /**
+   * Requirements on labels, all of which must hold.
+   */
+  matchExpressions?: LabelSelectorRequirement[];
+}
+export interface WeightedPodAffinityTerm {
+  /**
+   * Weight of this preference, an integer from 1 to 100.
+   */
+  weight: number;
+  podAffinityTerm: PodAffinityTerm1;
+}
+/**
+ * The pod affinity term to prefer.
+ */
+export interface PodAffinityTerm1 {
+  labelSelector?: LabelSelector;
+  /**
+   * Namespaces the labelSelector applies to; empty: the pod's own namespace.
+   */
+  namespaces?: string[];
+  /**
+   * Node label whose value defines "the same place", for example kubernetes.io/hostname.
+   */
+  topologyKey: string;
+  namespaceSelector?: LabelSelector1;
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as In requirements.
+   */
+  matchLabelKeys?: string[];
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as NotIn requirements.
+   */
+  mismatchLabelKeys?: string[];
 }
 /**
  * Kubernetes PodAntiAffinity.
  */
 export interface PodAffinity1 {
   /**
-   * Kubernetes PodAffinityTerm list.
+   * Kubernetes PodAffinityTerm list, all of which must hold.
    */
-  requiredDuringSchedulingIgnoredDuringExecution?: {}[];
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
   /**
-   * Kubernetes WeightedPodAffinityTerm list.
+   * Kubernetes WeightedPodAffinityTerm list the scheduler prefers, by weight.
    */
-  preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
 }
 /**
  * Labels on job pods.
- */
-export interface StringMap1 {
-  [k: string]: string | undefined;
-}
-/**
- * Annotations on job pods.
  */
 export interface StringMap2 {
   [k: string]: string | undefined;
 }
 /**
- * Pod security context of job pods.
+ * Annotations on job pods.
  */
-export interface PodSecurityContext {
+export interface StringMap3 {
+  [k: string]: string | undefined;
+}
+/**
+ * Pod security context of job pods, in the runner's own form (no fsGroupChangePolicy or seLinuxOptions; selinuxType instead).
+ */
+export interface JobPodSecurityContext {
   /**
    * Refuse to start containers as root.
    */
@@ -966,17 +1108,18 @@ export interface PodSecurityContext {
    */
   fsGroup?: number;
   /**
-   * When to change volume ownership.
-   */
-  fsGroupChangePolicy?: "OnRootMismatch" | "Always";
-  /**
-   * Extra groups.
+   * Extra groups of the first process in each container.
    */
   supplementalGroups?: number[];
+  /**
+   * SELinux type label of all containers (the runner sets seLinuxOptions.type from it; other seLinuxOptions fields are not supported).
+   */
+  selinuxType?: string;
   seccompProfile?: SeccompProfile;
+  appArmorProfile?: AppArmorProfile;
 }
 /**
- * Seccomp profile.
+ * Seccomp profile of all containers.
  */
 export interface SeccompProfile {
   /**
@@ -985,6 +1128,19 @@ export interface SeccompProfile {
   type: "RuntimeDefault" | "Localhost" | "Unconfined";
   /**
    * Profile file for type Localhost.
+   */
+  localhostProfile?: string;
+}
+/**
+ * AppArmor profile of all containers (Kubernetes 1.30 or later).
+ */
+export interface AppArmorProfile {
+  /**
+   * AppArmor profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Name of a profile loaded on the node, for type Localhost.
    */
   localhostProfile?: string;
 }
@@ -1010,6 +1166,15 @@ export interface JobContainerSecurityContext {
   readOnlyRootFilesystem?: boolean;
   capabilities?: Capabilities;
   seccompProfile?: SeccompProfile1;
+  /**
+   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
+   */
+  selinuxType?: string;
+  /**
+   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
+   */
+  procMount?: "Default" | "Unmasked";
+  appArmorProfile?: AppArmorProfile1;
 }
 /**
  * Capabilities to add and drop.
@@ -1038,6 +1203,19 @@ export interface SeccompProfile1 {
   localhostProfile?: string;
 }
 /**
+ * AppArmor profile of the container (Kubernetes 1.30 or later).
+ */
+export interface AppArmorProfile1 {
+  /**
+   * AppArmor profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Name of a profile loaded on the node, for type Localhost.
+   */
+  localhostProfile?: string;
+}
+/**
  * Security context of the helper container.
  */
 export interface JobContainerSecurityContext1 {
@@ -1059,6 +1237,15 @@ export interface JobContainerSecurityContext1 {
   readOnlyRootFilesystem?: boolean;
   capabilities?: Capabilities;
   seccompProfile?: SeccompProfile1;
+  /**
+   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
+   */
+  selinuxType?: string;
+  /**
+   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
+   */
+  procMount?: "Default" | "Unmasked";
+  appArmorProfile?: AppArmorProfile1;
 }
 /**
  * Security context of service containers.
@@ -1082,12 +1269,45 @@ export interface JobContainerSecurityContext2 {
   readOnlyRootFilesystem?: boolean;
   capabilities?: Capabilities;
   seccompProfile?: SeccompProfile1;
+  /**
+   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
+   */
+  selinuxType?: string;
+  /**
+   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
+   */
+  procMount?: "Default" | "Unmasked";
+  appArmorProfile?: AppArmorProfile1;
 }
 /**
- * Key to file path.
+ * DNS settings of job pods (Kubernetes PodDNSConfig), merged with what dnsPolicy generates; required with dnsPolicy none.
  */
-export interface StringMap3 {
-  [k: string]: string | undefined;
+export interface JobDnsConfig {
+  /**
+   * DNS server IP addresses (at most 3).
+   *
+   * @maxItems 3
+   */
+  nameservers?: [] | [string] | [string, string] | [string, string, string];
+  /**
+   * DNS search domains (at most 32).
+   *
+   * @maxItems 32
+   */
+  searches?: string[];
+  /**
+   * Resolver options, for example name ndots with value "2".
+   */
+  options?: {
+    /**
+     * Option name.
+     */
+    name: string;
+    /**
+     * Option value, a string.
+     */
+    value?: string;
+  }[];
 }
 /**
  * Key to file path.
@@ -1096,9 +1316,15 @@ export interface StringMap4 {
   [k: string]: string | undefined;
 }
 /**
- * Driver attributes.
+ * Key to file path.
  */
 export interface StringMap5 {
+  [k: string]: string | undefined;
+}
+/**
+ * Driver attributes.
+ */
+export interface StringMap6 {
   [k: string]: string | undefined;
 }
 /**
@@ -1194,7 +1420,7 @@ export interface ResourceList1 {
 /**
  * Pod security context of the manager pod. The default passes Pod Security restricted. For OpenShift's arbitrary UIDs set runAsUser, runAsGroup and fsGroup to null.
  */
-export interface PodSecurityContext1 {
+export interface PodSecurityContext {
   /**
    * Refuse to start containers as root.
    */
@@ -1219,7 +1445,20 @@ export interface PodSecurityContext1 {
    * Extra groups.
    */
   supplementalGroups?: number[];
-  seccompProfile?: SeccompProfile;
+  seccompProfile?: SeccompProfile2;
+}
+/**
+ * Seccomp profile.
+ */
+export interface SeccompProfile2 {
+  /**
+   * Seccomp profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Profile file for type Localhost.
+   */
+  localhostProfile?: string;
 }
 /**
  * Security context of the manager container: read-only root filesystem, no privilege escalation, no capabilities.
@@ -1246,7 +1485,7 @@ export interface ContainerSecurityContext {
    */
   runAsGroup?: number;
   capabilities?: Capabilities1;
-  seccompProfile?: SeccompProfile2;
+  seccompProfile?: SeccompProfile3;
 }
 /**
  * Capabilities to add and drop.
@@ -1264,7 +1503,7 @@ export interface Capabilities1 {
 /**
  * Seccomp profile.
  */
-export interface SeccompProfile2 {
+export interface SeccompProfile3 {
   /**
    * Seccomp profile type.
    */
@@ -1277,7 +1516,7 @@ export interface SeccompProfile2 {
 /**
  * Node labels the manager pods must match.
  */
-export interface StringMap6 {
+export interface StringMap7 {
   [k: string]: string | undefined;
 }
 export interface Toleration {
@@ -1311,13 +1550,20 @@ export interface Affinity1 {
    */
   nodeAffinity?: {
     /**
-     * Kubernetes NodeSelector.
+     * Kubernetes NodeSelector: the pod goes only to nodes matching one of the terms.
      */
-    requiredDuringSchedulingIgnoredDuringExecution?: {};
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      /**
+       * Node selector terms, any one of which must match.
+       *
+       * @minItems 1
+       */
+      nodeSelectorTerms: [NodeSelectorTerm, ...NodeSelectorTerm[]];
+    };
     /**
-     * Kubernetes PreferredSchedulingTerm list.
+     * Kubernetes PreferredSchedulingTerm list: nodes the scheduler prefers, by weight.
      */
-    preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
   };
   podAffinity?: PodAffinity;
   podAntiAffinity?: PodAffinity1;
@@ -1359,13 +1605,13 @@ export interface TopologySpreadConstraint {
 /**
  * Extra annotations on the manager pods.
  */
-export interface StringMap7 {
+export interface StringMap8 {
   [k: string]: string | undefined;
 }
 /**
  * Extra labels on the manager pods.
  */
-export interface StringMap8 {
+export interface StringMap9 {
   [k: string]: string | undefined;
 }
 export interface EnvVar {
@@ -1505,7 +1751,7 @@ export interface Probe2 {
 /**
  * Annotations, for example eks.amazonaws.com/role-arn for IRSA or iam.gke.io/gcp-service-account for workload identity (S3/GCS cache without keys).
  */
-export interface StringMap9 {
+export interface StringMap10 {
   [k: string]: string | undefined;
 }
 export interface PolicyRule {
@@ -1551,12 +1797,12 @@ export interface Monitor {
    * Scrape timeout.
    */
   scrapeTimeout?: string;
-  labels?: StringMap10;
+  labels?: StringMap11;
 }
 /**
  * Extra labels, e.g. the release label your Prometheus selects.
  */
-export interface StringMap10 {
+export interface StringMap11 {
   [k: string]: string | undefined;
 }
 /**
@@ -1575,7 +1821,7 @@ export interface Monitor1 {
    * Scrape timeout.
    */
   scrapeTimeout?: string;
-  labels?: StringMap10;
+  labels?: StringMap11;
 }
 export interface NetworkPolicyPeer {
   /**

@@ -51,6 +51,56 @@ export const badCases: BadCase[] = [
   { title: "an unknown persistence access mode", values: { ...base(), persistence: { accessModes: ["ReadMany"] } }, path: "persistence.accessModes[0]", by: "schema" },
   { title: "an image digest that is no sha256", values: { ...base(), image: { digest: "latest" } }, path: "image.digest", by: "schema" },
   { title: "a networkPolicy CIDR without a prefix", values: { ...base(), networkPolicy: { enabled: true, gitlabCIDRs: ["203.0.113.10"] } }, path: "networkPolicy.gitlabCIDRs[0]", by: "schema" },
+  // Job-pod affinity is decoded by the runner into typed structs (values []string, weight int32):
+  // a wrong type there makes every runner command fail to load config.toml.
+  {
+    title: "a node affinity requirement with a number in values",
+    values: withRunner({ kubernetes: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "cpus", operator: "Gt", values: [4] }] }] } } } } }),
+    path: "runners[0].kubernetes.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]",
+    by: "schema",
+  },
+  {
+    title: "a preferred node affinity weight given as a string",
+    values: withRunner({ kubernetes: { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: "50", preference: { matchExpressions: [{ key: "zone", operator: "In", values: ["a"] }] } }] } } } }),
+    path: "runners[0].kubernetes.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight",
+    by: "schema",
+  },
+  {
+    title: "a pod anti-affinity weight given as a string",
+    values: withRunner({ kubernetes: { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: "50", podAffinityTerm: { topologyKey: "kubernetes.io/hostname" } }] } } } }),
+    path: "runners[0].kubernetes.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight",
+    by: "schema",
+  },
+  {
+    title: "a pod affinity term without a topologyKey",
+    values: withRunner({ kubernetes: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: "db" } } }] } } } }),
+    path: "runners[0].kubernetes.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey",
+    by: "schema",
+  },
+  {
+    title: "a label selector expression with a typo'd key",
+    values: withRunner({ kubernetes: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "zone", labelSelector: { matchExpressions: [{ key: "app", operator: "In", valuess: ["db"] }] } }] } } } }),
+    path: "runners[0].kubernetes.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions[0].valuess",
+    by: "schema",
+  },
+  {
+    title: "a label selector with the node-only operator Gt",
+    values: withRunner({ kubernetes: { affinity: { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "zone", labelSelector: { matchExpressions: [{ key: "app", operator: "Gt", values: ["1"] }] } }] } } } }),
+    path: "runners[0].kubernetes.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchExpressions[0].operator",
+    by: "schema",
+  },
+  // The runner's job-pod security contexts are its own structs, not Kubernetes': keys it lacks
+  // would be rendered into config.toml and make it fail to load.
+  { title: "fsGroupChangePolicy on job pods (the runner has no such key)", values: withRunner({ kubernetes: { podSecurityContext: { fsGroupChangePolicy: "OnRootMismatch" } } }), path: "runners[0].kubernetes.podSecurityContext.fsGroupChangePolicy", by: "schema" },
+  { title: "Kubernetes seLinuxOptions on job pods (the runner takes selinuxType)", values: withRunner({ kubernetes: { podSecurityContext: { seLinuxOptions: { type: "spc_t" } } } }), path: "runners[0].kubernetes.podSecurityContext.seLinuxOptions", by: "schema" },
+  { title: "a Localhost seccomp profile without its file", values: withRunner({ kubernetes: { buildContainerSecurityContext: { seccompProfile: { type: "Localhost" } } } }), path: "runners[0].kubernetes.buildContainerSecurityContext.seccompProfile.localhostProfile", by: "schema" },
+  { title: "an unknown procMount", values: withRunner({ kubernetes: { buildContainerSecurityContext: { procMount: "Masked" } } }), path: "runners[0].kubernetes.buildContainerSecurityContext.procMount", by: "schema" },
+  { title: "a Localhost AppArmor profile without its name", values: withRunner({ kubernetes: { podSecurityContext: { appArmorProfile: { type: "Localhost" } } } }), path: "runners[0].kubernetes.podSecurityContext.appArmorProfile.localhostProfile", by: "schema" },
+  { title: "dnsPolicy none without a dnsConfig", values: withRunner({ kubernetes: { dnsPolicy: "none" } }), path: "runners[0].kubernetes.dnsConfig", by: "schema" },
+  { title: "dnsPolicy none with a dnsConfig without nameservers", values: withRunner({ kubernetes: { dnsPolicy: "none", dnsConfig: { searches: ["svc.cluster.local"] } } }), path: "runners[0].kubernetes.dnsConfig.nameservers", by: "schema" },
+  { title: "a dnsConfig option without a name", values: withRunner({ kubernetes: { dnsConfig: { nameservers: ["10.0.0.10"], options: [{ value: "2" }] } } }), path: "runners[0].kubernetes.dnsConfig.options[0].name", by: "schema" },
+  { title: "a proxy that is no URL", values: { ...base(), proxy: { httpsProxy: "proxy.example.com:3128" } }, path: "proxy.httpsProxy", by: "schema" },
+  { title: "a proxy CIDR without a prefix", values: { ...base(), proxy: { httpsProxy: "http://proxy.example.com:3128", clusterCIDRs: ["10.96.0.0"] } }, path: "proxy.clusterCIDRs[0]", by: "schema" },
   { title: "two runners with one name", values: { ...base(), runners: [base().runners[0], { name: "default", token: { value: "glrt-FAKE1111111111111111111" } }] }, path: "runners[1].name", by: "semantic" },
   { title: "a token with both value and existingSecret", values: withRunner({ token: { value: "glrt-FAKE0000", existingSecret: { name: "x" } } }), path: "runners[0].token", by: "semantic" },
   { title: "a token with neither value nor existingSecret", values: withRunner({ token: { kind: "authentication" } }), path: "runners[0].token", by: "semantic" },
@@ -59,6 +109,11 @@ export const badCases: BadCase[] = [
   { title: "an access-key s3 cache without credentials", values: withRunner({ cache: { type: "s3", s3: { bucketName: "cache" } } }), path: "runners[0].cache.s3.credentialsSecret", by: "semantic" },
   { title: "a configTemplate that is not TOML", values: withRunner({ configTemplate: "[kubernetes\nimage = 1" }), path: "runners[0].configTemplate", by: "semantic" },
   { title: "a configTemplate that sets the token", values: withRunner({ configTemplate: 'token = "glrt-other"' }), path: "runners[0].configTemplate", by: "semantic" },
+  { title: "allowedPullPolicies without the configured pullPolicy", values: withRunner({ kubernetes: { allowedPullPolicies: ["always"] } }), path: "runners[0].kubernetes.allowedPullPolicies", by: "semantic" },
+  { title: "allowedPullPolicies without any of several pullPolicies", values: withRunner({ kubernetes: { pullPolicy: ["never", "if-not-present"], allowedPullPolicies: ["always"] } }), path: "runners[0].kubernetes.allowedPullPolicies", by: "semantic" },
+  { title: "a proxy variable in extraEnv (NO_PROXY would miss the API server)", values: { ...base(), extraEnv: [{ name: "HTTPS_PROXY", value: "http://proxy.example.com:3128" }] }, path: "extraEnv[0].name", by: "semantic" },
+  { title: "the shell executor without its opt-in", values: withRunner({ executor: "shell" }), path: "runners[0].executor", by: "semantic" },
+  { title: "a startup probe shorter than the start retries", values: { ...base(), probes: { startup: { failureThreshold: 3 } } }, path: "probes.startup.failureThreshold", by: "semantic" },
   { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
 ];
 
@@ -72,12 +127,41 @@ export const goodCases: GoodCase[] = [
   { title: "an existing Secret with the default key", values: withRunner({ token: { existingSecret: { name: "runner-token" } } }) },
   { title: "a legacy registration token with tags", values: withRunner({ token: { kind: "registration", value: "GR1348941FAKE" }, registration: { tags: ["a", "b"], locked: false } }) },
   { title: "locked: false and limit: 0 set explicitly", values: withRunner({ token: { kind: "registration", value: "GR1348941FAKE" }, registration: { locked: false }, limit: 0 }) },
-  { title: "the shell executor", values: withRunner({ executor: "shell" }) },
+  { title: "the shell executor with its opt-in", values: { ...withRunner({ executor: "shell" }), allowShellExecutor: true } },
+  { title: "dnsPolicy none with nameservers", values: withRunner({ kubernetes: { dnsPolicy: "none", dnsConfig: { nameservers: ["10.0.0.10"], searches: ["ci.svc.cluster.local"], options: [{ name: "ndots", value: "2" }, { name: "edns0" }] } } }) },
+  { title: "allowedPullPolicies that include the configured pullPolicy", values: withRunner({ kubernetes: { pullPolicy: ["always", "if-not-present"], allowedPullPolicies: ["if-not-present"] } }) },
+  { title: "typed proxies", values: { ...base(), proxy: { httpProxy: "http://proxy.example.com:3128", httpsProxy: "http://proxy.example.com:3128", noProxy: ["gitlab.internal", ".corp"], clusterCIDRs: ["10.96.0.0/12", "10.244.0.0/16"] } } },
+  { title: "a startup probe long enough for 100 start attempts", values: { ...base(), lifecycle: { startAttempts: 100 }, probes: { startup: { periodSeconds: 30, failureThreshold: 2000 } } } },
   { title: "a GitLab under a path prefix", values: { ...base(), gitlabUrl: "http://gitlab.internal:8080/gitlab" } },
   { title: "zero replicas", values: { ...base(), replicas: 0 } },
   { title: "null security-context defaults (OpenShift)", values: { ...base(), podSecurityContext: { runAsUser: null, runAsGroup: null, fsGroup: null } } },
   { title: "an image pinned by digest", values: { ...base(), image: { tag: "alpine-v19.4.0", digest: `sha256:${"a".repeat(64)}` } } },
   { title: "an iam s3 cache", values: withRunner({ cache: { type: "s3", s3: { bucketName: "cache", authenticationType: "iam" } } }) },
   { title: "extra RBAC rules without wildcards", values: { ...base(), rbac: { extraRules: [{ apiGroups: ["policy"], resources: ["poddisruptionbudgets"], verbs: ["create", "get"] }] } } },
+  {
+    title: "a fully typed job-pod affinity (every term kind)",
+    values: withRunner({
+      kubernetes: {
+        affinity: {
+          nodeAffinity: {
+            requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "cpus", operator: "Gt", values: ["4"] }], matchFields: [{ key: "metadata.name", operator: "NotIn", values: ["node-a"] }] }] },
+            preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchExpressions: [{ key: "zone", operator: "Exists" }] } }],
+          },
+          podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "zone", labelSelector: { matchLabels: { app: "db" } }, namespaces: ["data"], namespaceSelector: { matchExpressions: [{ key: "team", operator: "In", values: ["ci"] }] }, matchLabelKeys: ["pod-template-hash"] }] },
+          podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", mismatchLabelKeys: ["tenant"] } }] },
+        },
+      },
+    }),
+  },
+  {
+    title: "every job-pod security-context key the runner has",
+    values: withRunner({
+      kubernetes: {
+        podSecurityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, supplementalGroups: [2000], selinuxType: "container_t", seccompProfile: { type: "RuntimeDefault" }, appArmorProfile: { type: "Localhost", localhostProfile: "ci-jobs" } },
+        buildContainerSecurityContext: { readOnlyRootFilesystem: false, selinuxType: "container_t", procMount: "Unmasked", capabilities: { add: ["NET_BIND_SERVICE"], drop: ["ALL"] }, appArmorProfile: { type: "RuntimeDefault" }, seccompProfile: { type: "Localhost", localhostProfile: "profiles/ci.json" } },
+        helperContainerSecurityContext: { runAsNonRoot: true, procMount: "Default" },
+      },
+    }),
+  },
   { title: "every probe switched off", values: { ...base(), probes: { startup: { enabled: false }, liveness: { enabled: false }, readiness: { enabled: false } } } },
 ];
