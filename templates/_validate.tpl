@@ -5,6 +5,7 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 */}}
 {{- define "gitlab-runner-fleet.validateValues" -}}
 {{- $errors := list -}}
+{{- $errors = concat $errors (include "gitlab-runner-fleet.runnerFitProblems" . | fromJson).errors -}}
 {{- $seen := dict -}}
 {{- range $index, $runner := (include "gitlab-runner-fleet.runners" . | fromJson).runners -}}
 {{- $path := printf "runners[%d]" $index -}}

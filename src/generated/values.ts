@@ -81,6 +81,10 @@ export interface Values {
    */
   runners: [Runner, ...Runner[]];
   /**
+   * Opt-in for executor: shell. Shell jobs run inside the manager container and can read every runner token and the manager's Kubernetes credentials; the chart refuses the shell executor unless this is true, and NOTES prints a warning when it is on.
+   */
+  allowShellExecutor?: boolean;
+  /**
    * Container image of the runner manager.
    */
   image?: {
@@ -141,9 +145,30 @@ export interface Values {
   podAnnotations?: StringMap8;
   podLabels?: StringMap9;
   /**
-   * Extra environment variables of the manager container. Use valueFrom for anything secret.
+   * Extra environment variables of the manager container. Use valueFrom for anything secret. Proxy variables belong in proxy, not here.
    */
   extraEnv?: EnvVar[];
+  /**
+   * HTTP(S) proxy of the manager container. The chart sets HTTP_PROXY, HTTPS_PROXY and NO_PROXY (and their lowercase forms) and always exempts the Kubernetes API server ($(KUBERNETES_SERVICE_HOST) and kubernetes.default.svc), .svc, .cluster.local, localhost and clusterCIDRs, so the runner's calls to the Kubernetes API never go to the proxy. Job pods do not inherit these; set them in runners[].environment if jobs need the proxy.
+   */
+  proxy?: {
+    /**
+     * Proxy URL for http:// requests, for example http://proxy.example.com:3128. Empty: none.
+     */
+    httpProxy?: string;
+    /**
+     * Proxy URL for https:// requests (GitLab, the cache), for example http://proxy.example.com:3128. Empty: none.
+     */
+    httpsProxy?: string;
+    /**
+     * More hosts, domains (.example.com) or CIDRs reached without the proxy, for example an internal GitLab.
+     */
+    noProxy?: string[];
+    /**
+     * Pod and Service CIDRs of the cluster, reached without the proxy.
+     */
+    clusterCIDRs?: Cidr[];
+  };
   /**
    * Extra volumes of the manager pod.
    */
@@ -169,7 +194,7 @@ export interface Values {
      */
     verifyToken?: boolean;
     /**
-     * How often verify or legacy registration is tried at start before the container exits (exponential backoff, 5 s doubling up to 5 min).
+     * How often verify or legacy registration is tried at start before the container exits (exponential backoff, 5 s doubling up to 5 min). The startup probe's budget follows it (see probes.startup).
      */
     startAttempts?: number;
     /**
@@ -178,7 +203,7 @@ export interface Values {
     unregisterManagerOnStop?: boolean;
   };
   /**
-   * Probes of the manager container. They ask the runner's local metrics server only, so a GitLab outage never restarts runners.
+   * Probes of the manager container. They ask the runner's local HTTP server only (/metrics, /health/ready), so a GitLab outage never restarts runners.
    */
   probes?: {
     startup?: Probe;
@@ -263,13 +288,17 @@ export interface Values {
     maxUnavailable?: number;
   };
   /**
-   * A NetworkPolicy for the manager pods: egress only to DNS, GitLab and the Kubernetes API, ingress only to the metrics port.
+   * NetworkPolicies of the manager pods. restrictMetrics (on by default) admits ingress to the metrics port only from metricsFrom and the helm test pod; enabled adds an egress policy: only DNS, GitLab, the proxy and the Kubernetes API.
    */
   networkPolicy?: {
     /**
-     * Create the NetworkPolicy.
+     * Create the egress NetworkPolicy (DNS, GitLab, the proxy, the Kubernetes API only).
      */
     enabled?: boolean;
+    /**
+     * Create an ingress NetworkPolicy for the metrics port, which also serves /debug/pprof (profiles, command line) and /debug/jobs/list (job URLs): only metricsFrom and the helm test pod get in, nothing else reaches the manager pods. Turn off only where another policy does this.
+     */
+    restrictMetrics?: boolean;
     /**
      * CIDRs GitLab is reachable at (and the cache storage, if any). Empty: any address.
      */
@@ -291,7 +320,11 @@ export interface Values {
      */
     apiServerPorts?: [Port, ...Port[]];
     /**
-     * Peers allowed to scrape metrics (NetworkPolicyPeer objects). Empty: any pod.
+     * CIDRs of the HTTP(S) proxy (proxy.httpProxy, proxy.httpsProxy); the egress policy allows them on the proxies' ports. Required when both the egress policy and a proxy are on.
+     */
+    proxyCIDRs?: Cidr[];
+    /**
+     * Who may scrape metrics (NetworkPolicyPeer objects), for example your Prometheus namespace. Empty: nobody but the helm test pod. Required with a PodMonitor or ServiceMonitor while restrictMetrics is on.
      */
     metricsFrom?: NetworkPolicyPeer[];
   };
@@ -362,7 +395,7 @@ export interface Runner {
     maintenanceNote?: string;
   };
   /**
-   * Executor. kubernetes runs every job in its own pod. shell runs jobs inside the manager container; it exists for tests and demos, never for untrusted code.
+   * Executor. kubernetes runs every job in its own pod. shell runs jobs inside the manager container, as the manager's user, with read access to config.toml (every runner token in clear) and the manager's ServiceAccount token: it is refused unless allowShellExecutor is true, and is meant for tests and demos, never for untrusted code.
    */
   executor?: "kubernetes" | "shell";
   /**
@@ -1686,7 +1719,7 @@ export interface HostAlias {
   hostnames: [string, ...string[]];
 }
 /**
- * Startup probe: allows for token verification or registration retries at start.
+ * Startup probe on the local metrics server, which the runner opens only after the entrypoint verified or registered every runner entry. Leave failureThreshold unset: the chart derives it from lifecycle.startAttempts (the entrypoint's backoff, 5 s doubling up to 5 min, plus 30 s per attempt for the runner's connect timeout, for each runner entry, one after another) so Kubernetes never kills a pod that is still retrying. A failureThreshold set by hand must cover that budget, or the chart refuses it.
  */
 export interface Probe {
   /**
@@ -1707,7 +1740,7 @@ export interface Probe {
   failureThreshold?: number;
 }
 /**
- * Liveness probe on the local metrics server.
+ * Liveness probe on the local metrics server (/metrics), independent of GitLab.
  */
 export interface Probe1 {
   /**
@@ -1728,7 +1761,7 @@ export interface Probe1 {
   failureThreshold?: number;
 }
 /**
- * Readiness probe on the local metrics server.
+ * Readiness probe on the runner's /health/ready endpoint (ready once the runner's boot checks passed), never on GitLab.
  */
 export interface Probe2 {
   /**

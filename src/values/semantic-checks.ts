@@ -1,12 +1,13 @@
 import { parse as parseToml } from "smol-toml";
 import type { Values } from "../generated/values.js";
+import { runnerFitProblems } from "./runner-fit-checks.js";
 
 /**
  * The checks a JSON schema cannot express, mirroring templates/_validate.tpl so TS users get
  * the same answer without helm. Takes values that already passed the schema.
  */
 export function semanticProblems(values: Values): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...runnerFitProblems(values)];
   const seen = new Map<string, number>();
   values.runners.forEach((runner, index) => {
     const path = `runners[${index}]`;

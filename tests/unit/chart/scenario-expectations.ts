@@ -177,9 +177,15 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
   },
   hardened(config, objects) {
     expect(runner(config, "default").kubernetes).toMatchObject({ helper_image_flavor: "ubuntu", cleanup_grace_period_seconds: 15 });
-    const policy = findObject<{ spec: { egress: { to?: unknown[] }[]; ingress: { from?: unknown[] }[] } }>(objects, "NetworkPolicy");
-    expect(policy.spec.egress[1]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.10/32" } }]);
-    expect(policy.spec.ingress[0]?.from).toEqual([{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]);
+    const egress = findObject<{ spec: { egress: { to?: unknown[] }[] } }>(objects, "NetworkPolicy", "fleet-gitlab-runner-fleet");
+    expect(egress.spec.egress[1]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.10/32" } }]);
+    expect(egress.spec.egress[2]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.20/32" } }]);
+    const ingress = findObject<{ spec: { ingress: { from?: unknown[] }[] } }>(objects, "NetworkPolicy", "fleet-gitlab-runner-fleet-metrics");
+    expect(ingress.spec.ingress[0]?.from).toEqual([
+      { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } },
+      { podSelector: { matchLabels: { "app.kubernetes.io/part-of": "gitlab-runner-fleet", "app.kubernetes.io/instance": "fleet", "app.kubernetes.io/component": "test" } } },
+    ]);
+    expect(env(objects, "HTTPS_PROXY")).toBe("http://proxy.example.com:3128");
     expect(podSpec(objects).topologySpreadConstraints?.[0]?.labelSelector).toEqual({
       matchLabels: { "app.kubernetes.io/name": "gitlab-runner-fleet", "app.kubernetes.io/instance": "fleet" },
     });
