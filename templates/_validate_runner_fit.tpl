@@ -42,5 +42,8 @@ reports them with its own. src/values/semantic-checks.ts mirrors every check.
 {{- if and $monitor $root.Values.networkPolicy.restrictMetrics (not $root.Values.networkPolicy.metricsFrom) -}}
 {{- $errors = append $errors "networkPolicy.metricsFrom: name the Prometheus that scrapes (for example a namespaceSelector) when a PodMonitor or ServiceMonitor is on; networkPolicy.restrictMetrics admits nobody else to the metrics port" -}}
 {{- end -}}
+{{- if and $root.Values.uninstall.enabled (not $root.Values.rbac.create) -}}
+{{- $errors = append $errors "uninstall.enabled: needs rbac.create (the uninstall hook has its own Role); with RBAC managed outside the chart set uninstall.enabled: false and scale the StatefulSet to 0 before helm uninstall" -}}
+{{- end -}}
 {{- dict "errors" $errors | toJson -}}
 {{- end -}}

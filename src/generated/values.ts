@@ -186,6 +186,19 @@ export interface Values {
    */
   terminationGracePeriodSeconds?: number;
   /**
+   * How helm uninstall drains the managers before it deletes their RBAC, ServiceAccount and Secrets. A pre-delete hook Job scales the StatefulSet to 0 and waits until every manager pod is gone (running jobs finish and the runner deletes their pods), for at most terminationGracePeriodSeconds plus 30 s; helm then deletes the rest. Give helm uninstall a --timeout longer than that (NOTES prints the command): with helm's default of 5 minutes a long drain makes the hook time out and helm uninstall fail without deleting anything, and running it again with a longer --timeout finishes the job.
+   */
+  uninstall?: {
+    /**
+     * Render the pre-delete hook Job and its own ServiceAccount, Role and RoleBinding (needs rbac.create). Off: scale the StatefulSet to 0 and wait for its pods yourself before helm uninstall, or running jobs lose their API access and their pods are orphaned.
+     */
+    enabled?: boolean;
+    /**
+     * Image with kubectl (the hook runs kubectl scale and kubectl wait, no shell). The default is the Kubernetes project's own kubectl image from registry.k8s.io, pinned by tag; any kubectl 1.27 or later works.
+     */
+    image?: string;
+  };
+  /**
    * How the manager starts and stops.
    */
   lifecycle?: {

@@ -55,6 +55,11 @@ export function runnerFitProblems(values: Values): string[] {
       "networkPolicy.metricsFrom: name the Prometheus that scrapes (for example a namespaceSelector) when a PodMonitor or ServiceMonitor is on; networkPolicy.restrictMetrics admits nobody else to the metrics port",
     );
   }
+  if (values.uninstall?.enabled !== false && values.rbac?.create === false) {
+    problems.push(
+      "uninstall.enabled: needs rbac.create (the uninstall hook has its own Role); with RBAC managed outside the chart set uninstall.enabled: false and scale the StatefulSet to 0 before helm uninstall",
+    );
+  }
   return problems;
 }
 

@@ -114,6 +114,9 @@ export const badCases: BadCase[] = [
   { title: "a proxy variable in extraEnv (NO_PROXY would miss the API server)", values: { ...base(), extraEnv: [{ name: "HTTPS_PROXY", value: "http://proxy.example.com:3128" }] }, path: "extraEnv[0].name", by: "semantic" },
   { title: "the shell executor without its opt-in", values: withRunner({ executor: "shell" }), path: "runners[0].executor", by: "semantic" },
   { title: "a startup probe shorter than the start retries", values: { ...base(), probes: { startup: { failureThreshold: 3 } } }, path: "probes.startup.failureThreshold", by: "semantic" },
+  { title: "the uninstall hook without RBAC", values: { ...base(), rbac: { create: false }, serviceAccount: { create: false, name: "runner" } }, path: "uninstall.enabled", by: "semantic" },
+  { title: "a PodMonitor while nobody may scrape", values: { ...base(), metrics: { podMonitor: { enabled: true } } }, path: "networkPolicy.metricsFrom", by: "semantic" },
+  { title: "a proxy with the egress policy but no proxyCIDRs", values: { ...base(), proxy: { httpsProxy: "http://proxy.example.com:3128" }, networkPolicy: { enabled: true } }, path: "networkPolicy.proxyCIDRs", by: "semantic" },
   { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
 ];
 
@@ -163,5 +166,6 @@ export const goodCases: GoodCase[] = [
       },
     }),
   },
+  { title: "RBAC managed outside the chart, uninstall hook off", values: { ...base(), rbac: { create: false }, serviceAccount: { create: false, name: "runner" }, uninstall: { enabled: false } } },
   { title: "every probe switched off", values: { ...base(), probes: { startup: { enabled: false }, liveness: { enabled: false }, readiness: { enabled: false } } } },
 ];
