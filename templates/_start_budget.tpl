@@ -13,8 +13,9 @@ backoff between them; then 60 s for the runner itself to start.
 */}}
 {{- define "gitlab-runner-fleet.startBudgetSeconds" -}}
 {{- $retried := 0 -}}
-{{- range (include "gitlab-runner-fleet.runners" . | fromJson).runners -}}
-{{- if or (eq .token.kind "registration") $.Values.lifecycle.verifyToken -}}
+{{- /* raw entries are enough here (token.kind defaults to authentication), and cheaper than the merged ones */ -}}
+{{- range .Values.runners -}}
+{{- if or (eq (dig "token" "kind" "authentication" .) "registration") $.Values.lifecycle.verifyToken -}}
 {{- $retried = add1 $retried -}}
 {{- end -}}
 {{- end -}}

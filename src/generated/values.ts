@@ -62,7 +62,7 @@ export interface Values {
    */
   connectionMaxAge?: string;
   /**
-   * Port of the runner's local metrics server (listen_address). Probes use it, so it is always on; metrics.* only decides whether it is scraped.
+   * Port of the runner's local metrics server (listen_address). Probes use it, so it is always on; metrics.* only decides whether it is scraped. The runner serves /metrics, /health/ready, /debug/pprof and /debug/jobs/list on it; networkPolicy.restrictMetrics limits who can reach it.
    */
   metricsPort?: number;
   /**
