@@ -191,3 +191,17 @@ app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
 {{- end -}}
+
+{{/*
+Pod security context of the auxiliary pods: restricted, as nobody (65534), unless the manager's
+runAsUser was set to null (OpenShift), where the SCC assigns a UID and rejects fixed ones.
+*/}}
+{{- define "gitlab-runner-fleet.componentPodSecurityContext" -}}
+runAsNonRoot: true
+{{- if .Values.podSecurityContext.runAsUser }}
+runAsUser: 65534
+runAsGroup: 65534
+{{- end }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}

@@ -176,6 +176,14 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(securityContext.runAsNonRoot).toBe(true);
     expect(podSpec(objects).containers[0]!.securityContext?.readOnlyRootFilesystem).toBe(true);
     expect(env(objects, "HOME")).toBe("/tmp");
+    // the restricted-v2 SCC rejects fixed UIDs outside the namespace's range: the helm test pod
+    // and the uninstall hook leave the UID to it as well
+    const auxiliary = [...findObjects(objects, "Pod"), ...findObjects(objects, "Job")] as any[];
+    expect(auxiliary.length).toBe(2);
+    for (const obj of auxiliary) {
+      const spec = obj.kind === "Job" ? obj.spec.template.spec : obj.spec;
+      expect(spec.securityContext, `${obj.kind}/${obj.metadata.name}`).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+    }
   },
   hardened(config, objects) {
     expect(runner(config, "default").kubernetes).toMatchObject({ helper_image_flavor: "ubuntu", cleanup_grace_period_seconds: 15 });
