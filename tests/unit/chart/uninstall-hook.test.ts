@@ -63,7 +63,7 @@ describe("uninstall hook", () => {
     const role = findObjects(objects, "Role").find((obj) => obj.metadata.name === `${FULLNAME}-uninstall`) as any;
     expect(role.rules).toEqual([
       { apiGroups: ["apps"], resources: ["statefulsets"], resourceNames: [FULLNAME], verbs: ["get"] },
-      { apiGroups: ["apps"], resources: ["statefulsets/scale"], resourceNames: [FULLNAME], verbs: ["get", "patch"] },
+      { apiGroups: ["apps"], resources: ["statefulsets/scale"], resourceNames: [FULLNAME], verbs: ["patch"] },
       { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] },
     ]);
     expect(checkRbac(role)).toEqual([]);
