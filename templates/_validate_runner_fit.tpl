@@ -38,7 +38,8 @@ reports them with its own. src/values/semantic-checks.ts mirrors every check.
 {{- $errors = append $errors (printf "probes.startup.failureThreshold: %d × probes.startup.periodSeconds %d = %d s is shorter than the %d s lifecycle.startAttempts %d may take to verify or register every runner entry, so Kubernetes would restart pods that are still retrying; leave failureThreshold unset to derive it, or make it at least %d" (int $startup.failureThreshold) (int $startup.periodSeconds) $window $budget (int $root.Values.lifecycle.startAttempts) (div (add $budget (sub (int $startup.periodSeconds) 1)) (int $startup.periodSeconds))) -}}
 {{- end -}}
 {{- end -}}
-{{- $monitor := or $root.Values.metrics.podMonitor.enabled $root.Values.metrics.serviceMonitor.enabled -}}
+{{- /* a ServiceMonitor without metrics.enabled is reported on its own by validateValues */ -}}
+{{- $monitor := or $root.Values.metrics.podMonitor.enabled (and $root.Values.metrics.serviceMonitor.enabled $root.Values.metrics.enabled) -}}
 {{- if and $monitor $root.Values.networkPolicy.restrictMetrics (not $root.Values.networkPolicy.metricsFrom) -}}
 {{- $errors = append $errors "networkPolicy.metricsFrom: name the Prometheus that scrapes (for example a namespaceSelector) when a PodMonitor or ServiceMonitor is on; networkPolicy.restrictMetrics admits nobody else to the metrics port" -}}
 {{- end -}}

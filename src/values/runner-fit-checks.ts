@@ -49,7 +49,8 @@ export function runnerFitProblems(values: Values): string[] {
       );
     }
   }
-  const monitor = values.metrics?.podMonitor?.enabled || values.metrics?.serviceMonitor?.enabled;
+  // a ServiceMonitor without metrics.enabled is reported on its own by semanticProblems
+  const monitor = values.metrics?.podMonitor?.enabled || (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled !== false);
   if (monitor && values.networkPolicy?.restrictMetrics !== false && !values.networkPolicy?.metricsFrom?.length) {
     problems.push(
       "networkPolicy.metricsFrom: name the Prometheus that scrapes (for example a namespaceSelector) when a PodMonitor or ServiceMonitor is on; networkPolicy.restrictMetrics admits nobody else to the metrics port",

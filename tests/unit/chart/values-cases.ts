@@ -117,6 +117,12 @@ export const badCases: BadCase[] = [
   { title: "the uninstall hook without RBAC", values: { ...base(), rbac: { create: false }, serviceAccount: { create: false, name: "runner" } }, path: "uninstall.enabled", by: "semantic" },
   { title: "a PodMonitor while nobody may scrape", values: { ...base(), metrics: { podMonitor: { enabled: true } } }, path: "networkPolicy.metricsFrom", by: "semantic" },
   { title: "a proxy with the egress policy but no proxyCIDRs", values: { ...base(), proxy: { httpsProxy: "http://proxy.example.com:3128" }, networkPolicy: { enabled: true } }, path: "networkPolicy.proxyCIDRs", by: "semantic" },
+  { title: "a configTemplate with a key the runner does not have", values: withRunner({ configTemplate: '[kubernetes]\nhelper_image_flavour = "ubuntu"' }), path: "runners[0].configTemplate: kubernetes.helper_image_flavour", by: "semantic" },
+  { title: "a configTemplate with a string where the runner wants an integer", values: withRunner({ configTemplate: '[kubernetes]\npoll_timeout = "180"' }), path: "runners[0].configTemplate: kubernetes.poll_timeout", by: "semantic" },
+  { title: "a configTemplate with a float where the runner wants an integer", values: withRunner({ configTemplate: "output_limit = 4096.0" }), path: "runners[0].configTemplate: output_limit", by: "semantic" },
+  { title: "a configTemplate with an unknown key in an array of tables", values: withRunner({ configTemplate: '[[kubernetes.volumes.empty_dir]]\nname = "scratch"\nmount_path = "/scratch"\nsize = "1Gi"' }), path: "runners[0].configTemplate: kubernetes.volumes.empty_dir[0].size", by: "semantic" },
+  { title: "a configTemplate with a duration Go cannot parse", values: withRunner({ configTemplate: 'unhealthy_interval = "1 hour"' }), path: "runners[0].configTemplate: unhealthy_interval", by: "semantic" },
+  { title: "a typo in the second runner's configTemplate", values: { ...base(), runners: [base().runners[0], { name: "second", token: { value: "glrt-FAKE1111111111111111111" }, configTemplate: "[cache]\nshared = true\nSharred = true" }] }, path: "runners[1].configTemplate: cache.Sharred", by: "semantic" },
   { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
 ];
 
@@ -167,5 +173,6 @@ export const goodCases: GoodCase[] = [
     }),
   },
   { title: "RBAC managed outside the chart, uninstall hook off", values: { ...base(), rbac: { create: false }, serviceAccount: { create: false, name: "runner" }, uninstall: { enabled: false } } },
+  { title: "a configTemplate with settings the chart does not model", values: withRunner({ configTemplate: '[kubernetes]\nhelper_image_flavor = "ubuntu"\ncleanup_resources_timeout = "5m"\n[kubernetes.dns_config]\nnameservers = ["10.0.0.10"]\n[[kubernetes.host_aliases]]\nip = "10.0.0.1"\nhostnames = ["a.local"]\n[cache]\nMaxUploadedArchiveSize = 1048576' }) },
   { title: "every probe switched off", values: { ...base(), probes: { startup: { enabled: false }, liveness: { enabled: false }, readiness: { enabled: false } } } },
 ];
