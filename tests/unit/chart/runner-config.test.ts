@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
-import { configTomlOf, renderChart, statefulSetOf, type KubeObject } from "../../../src/render.js";
+import { configMapOf, configTomlOf, renderChart, statefulSetOf, type KubeObject } from "../../../src/render.js";
+import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
 import { base } from "./values-cases.js";
 
 // What the pinned runner (common/config.go, cache/cacheconfig/cacheconfig.go at the appVersion's
@@ -13,8 +14,11 @@ const withRunner = (patch: Record<string, unknown>, top: Record<string, unknown>
   values.runners = [{ ...values.runners[0], ...patch }];
   return values;
 };
+/** The first [[runners]] entry, after checking the whole file against the pinned runner's model. */
 const entryOf = async (values: unknown): Promise<Entry> => {
   const { objects } = await renderChart(values);
+  const text = configMapOf(objects).data!["config.template.toml"]!;
+  expect(runnerConfigProblems(parseRunnerToml(text))).toEqual([]);
   return (configTomlOf(objects).runners as Entry[])[0]!;
 };
 const managerOf = (objects: KubeObject[]) => (statefulSetOf(objects) as IStatefulSet).spec!.template.spec!.containers[0]!;
@@ -40,6 +44,37 @@ describe("job-pod security contexts", () => {
       proc_mount: "Unmasked",
       selinux_type: "container_t",
       seccomp_profile: { type: "Localhost", localhost_profile: "profiles/ci.json" },
+    });
+  });
+});
+
+describe("job-pod affinity", () => {
+  it("writes every term kind in the runner's snake_case form, values as strings and weights as integers", async () => {
+    const entry = await entryOf(
+      withRunner({
+        kubernetes: {
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "cpus", operator: "Gt", values: ["4"] }] }] },
+              preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchFields: [{ key: "metadata.name", operator: "NotIn", values: ["node-a"] }] } }],
+            },
+            podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "zone", labelSelector: { matchLabels: { "app.kubernetes.io/name": "db" } }, namespaceSelector: { matchExpressions: [{ key: "team", operator: "Exists" }] }, matchLabelKeys: ["pod-template-hash"] }] },
+            podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", mismatchLabelKeys: ["tenant"] } }] },
+          },
+        },
+      }),
+    );
+    expect(entry.kubernetes.affinity).toEqual({
+      node_affinity: {
+        required_during_scheduling_ignored_during_execution: { node_selector_terms: [{ match_expressions: [{ key: "cpus", operator: "Gt", values: ["4"] }] }] },
+        preferred_during_scheduling_ignored_during_execution: [{ weight: 50, preference: { match_fields: [{ key: "metadata.name", operator: "NotIn", values: ["node-a"] }] } }],
+      },
+      pod_affinity: {
+        required_during_scheduling_ignored_during_execution: [
+          { topology_key: "zone", label_selector: { match_labels: { "app.kubernetes.io/name": "db" } }, namespace_selector: { match_expressions: [{ key: "team", operator: "Exists" }] }, match_label_keys: ["pod-template-hash"] },
+        ],
+      },
+      pod_anti_affinity: { preferred_during_scheduling_ignored_during_execution: [{ weight: 100, pod_affinity_term: { topology_key: "kubernetes.io/hostname", mismatch_label_keys: ["tenant"] } }] },
     });
   });
 });
