@@ -137,6 +137,11 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- end -}}
 {{- $_ := set $out "node_tolerations" $tolerations -}}
 {{- end -}}
+{{- if $k.dnsConfig -}}
+{{- $dnsConfig := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $k.dnsConfig "out" $dnsConfig) -}}
+{{- $_ := set $out "dns_config" $dnsConfig -}}
+{{- end -}}
 {{- if $k.affinity -}}
 {{- $affinity := dict -}}
 {{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $k.affinity "out" $affinity) -}}
@@ -180,7 +185,11 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- if $c.path -}}{{- $_ := set $out "Path" $c.path -}}{{- end -}}
 {{- if $c.maxUploadedArchiveSize -}}{{- $_ := set $out "MaxUploadedArchiveSize" (int64 $c.maxUploadedArchiveSize) -}}{{- end -}}
 {{- if eq $c.type "s3" -}}
-{{- $s3 := dict "ServerAddress" $c.s3.serverAddress "BucketName" $c.s3.bucketName "Insecure" $c.s3.insecure "AuthenticationType" $c.s3.authenticationType "PathStyle" $c.s3.pathStyle "DualStack" $c.s3.dualStack -}}
+{{- $s3 := dict "ServerAddress" $c.s3.serverAddress "BucketName" $c.s3.bucketName "Insecure" $c.s3.insecure "AuthenticationType" $c.s3.authenticationType -}}
+{{- /* Only when set: unset, the runner picks path style itself (on for non-AWS endpoints such as MinIO) and dual stack on. */ -}}
+{{- range $key, $tomlKey := dict "pathStyle" "PathStyle" "dualStack" "DualStack" -}}
+{{- if kindIs "bool" (get $c.s3 $key) -}}{{- $_ := set $s3 $tomlKey (get $c.s3 $key) -}}{{- end -}}
+{{- end -}}
 {{- range $key, $tomlKey := dict "bucketLocation" "BucketLocation" "serverSideEncryption" "ServerSideEncryption" "serverSideEncryptionKeyId" "ServerSideEncryptionKeyID" "roleArn" "RoleARN" -}}
 {{- if get $c.s3 $key -}}{{- $_ := set $s3 $tomlKey (get $c.s3 $key) -}}{{- end -}}
 {{- end -}}

@@ -220,3 +220,36 @@ placeholders can name it. Tokens never become environment variables.
 {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+Selector labels of the chart's auxiliary pods (helm test, uninstall hook), given as
+(dict "root" . "component" "test"). They have no app.kubernetes.io/name, so the manager selectors
+(StatefulSet, Services, PDB, NetworkPolicies) never match them; policies name them by these labels.
+*/}}
+{{- define "gitlab-runner-fleet.componentSelectorLabels" -}}
+app.kubernetes.io/part-of: {{ include "gitlab-runner-fleet.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* Labels of an auxiliary pod or object: its selector labels plus version and chart. */}}
+{{- define "gitlab-runner-fleet.componentLabels" -}}
+{{ include "gitlab-runner-fleet.componentSelectorLabels" . }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+{{- end -}}
+
+{{/*
+Pod security context of the auxiliary pods: restricted, as nobody (65534), unless the manager's
+runAsUser was set to null (OpenShift), where the SCC assigns a UID and rejects fixed ones.
+*/}}
+{{- define "gitlab-runner-fleet.componentPodSecurityContext" -}}
+runAsNonRoot: true
+{{- if .Values.podSecurityContext.runAsUser }}
+runAsUser: 65534
+runAsGroup: 65534
+{{- end }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}

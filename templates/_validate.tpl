@@ -5,6 +5,7 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 */}}
 {{- define "gitlab-runner-fleet.validateValues" -}}
 {{- $errors := list -}}
+{{- $errors = concat $errors (include "gitlab-runner-fleet.runnerFitProblems" . | fromJson).errors -}}
 {{- $seen := dict -}}
 {{- include "gitlab-runner-fleet.runnerList" . -}}
 {{- range $index, $runner := .fleetRender.runners -}}

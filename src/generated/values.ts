@@ -62,7 +62,7 @@ export interface Values {
    */
   connectionMaxAge?: string;
   /**
-   * Port of the runner's local metrics server (listen_address). Probes use it, so it is always on; metrics.* only decides whether it is scraped.
+   * Port of the runner's local metrics server (listen_address). Probes use it, so it is always on; metrics.* only decides whether it is scraped. The runner serves /metrics, /health/ready, /debug/pprof and /debug/jobs/list on it; networkPolicy.restrictMetrics limits who can reach it.
    */
   metricsPort?: number;
   /**
@@ -80,6 +80,10 @@ export interface Values {
    * @maxItems 50
    */
   runners: [Runner, ...Runner[]];
+  /**
+   * Opt-in for executor: shell. Shell jobs run inside the manager container and can read every runner token and the manager's Kubernetes credentials; the chart refuses the shell executor unless this is true, and NOTES prints a warning when it is on.
+   */
+  allowShellExecutor?: boolean;
   /**
    * Container image of the runner manager.
    */
@@ -122,9 +126,9 @@ export interface Values {
    */
   replicas?: number;
   resources?: Resources;
-  podSecurityContext?: PodSecurityContext1;
+  podSecurityContext?: PodSecurityContext;
   containerSecurityContext?: ContainerSecurityContext;
-  nodeSelector?: StringMap6;
+  nodeSelector?: StringMap7;
   /**
    * Tolerations of the manager pods.
    */
@@ -138,12 +142,33 @@ export interface Values {
    * PriorityClass of the manager pods.
    */
   priorityClassName?: string;
-  podAnnotations?: StringMap7;
-  podLabels?: StringMap8;
+  podAnnotations?: StringMap8;
+  podLabels?: StringMap9;
   /**
-   * Extra environment variables of the manager container. Use valueFrom for anything secret.
+   * Extra environment variables of the manager container. Use valueFrom for anything secret. Proxy variables belong in proxy, not here.
    */
   extraEnv?: EnvVar[];
+  /**
+   * HTTP(S) proxy of the manager container. The chart sets HTTP_PROXY, HTTPS_PROXY and NO_PROXY (and their lowercase forms) and always exempts the Kubernetes API server ($(KUBERNETES_SERVICE_HOST) and kubernetes.default.svc), .svc, .cluster.local, localhost and clusterCIDRs, so the runner's calls to the Kubernetes API never go to the proxy. Job pods do not inherit these; set them in runners[].environment if jobs need the proxy.
+   */
+  proxy?: {
+    /**
+     * Proxy URL for http:// requests, for example http://proxy.example.com:3128. Empty: none.
+     */
+    httpProxy?: string;
+    /**
+     * Proxy URL for https:// requests (GitLab, the cache), for example http://proxy.example.com:3128. Empty: none.
+     */
+    httpsProxy?: string;
+    /**
+     * More hosts, domains (.example.com) or CIDRs reached without the proxy, for example an internal GitLab.
+     */
+    noProxy?: string[];
+    /**
+     * Pod and Service CIDRs of the cluster, reached without the proxy.
+     */
+    clusterCIDRs?: Cidr[];
+  };
   /**
    * Extra volumes of the manager pod.
    */
@@ -161,6 +186,19 @@ export interface Values {
    */
   terminationGracePeriodSeconds?: number;
   /**
+   * How helm uninstall drains the managers before it deletes their RBAC, ServiceAccount and Secrets. A pre-delete hook Job scales the StatefulSet to 0 and waits until every manager pod is gone (running jobs finish and the runner deletes their pods), for at most terminationGracePeriodSeconds plus 30 s; helm then deletes the rest. Give helm uninstall a --timeout longer than that (NOTES prints the command): with helm's default of 5 minutes a long drain makes the hook time out and helm uninstall fail without deleting anything, and running it again with a longer --timeout finishes the job.
+   */
+  uninstall?: {
+    /**
+     * Render the pre-delete hook Job and its own ServiceAccount, Role and RoleBinding (needs rbac.create). Off: scale the StatefulSet to 0 and wait for its pods yourself before helm uninstall, or running jobs lose their API access and their pods are orphaned.
+     */
+    enabled?: boolean;
+    /**
+     * Image with kubectl (the hook runs kubectl scale and kubectl wait, no shell). The default is the Kubernetes project's own kubectl image from registry.k8s.io, pinned by tag; any kubectl 1.27 or later works.
+     */
+    image?: string;
+  };
+  /**
    * How the manager starts and stops.
    */
   lifecycle?: {
@@ -169,7 +207,7 @@ export interface Values {
      */
     verifyToken?: boolean;
     /**
-     * How often verify or legacy registration is tried at start before the container exits (exponential backoff, 5 s doubling up to 5 min).
+     * How often verify or legacy registration is tried at start before the container exits (exponential backoff, 5 s doubling up to 5 min). The startup probe's budget follows it (see probes.startup).
      */
     startAttempts?: number;
     /**
@@ -178,7 +216,7 @@ export interface Values {
     unregisterManagerOnStop?: boolean;
   };
   /**
-   * Probes of the manager container. They ask the runner's local metrics server only, so a GitLab outage never restarts runners.
+   * Probes of the manager container. They ask the runner's local HTTP server only (/metrics, /health/ready), so a GitLab outage never restarts runners.
    */
   probes?: {
     startup?: Probe;
@@ -223,7 +261,7 @@ export interface Values {
      * Name of the ServiceAccount; empty: the release's full name.
      */
     name?: string;
-    annotations?: StringMap9;
+    annotations?: StringMap10;
   };
   /**
    * Role and RoleBinding that let the manager create job pods, in every namespace job pods run in.
@@ -263,13 +301,17 @@ export interface Values {
     maxUnavailable?: number;
   };
   /**
-   * A NetworkPolicy for the manager pods: egress only to DNS, GitLab and the Kubernetes API, ingress only to the metrics port.
+   * NetworkPolicies of the manager pods. restrictMetrics (on by default) admits ingress to the metrics port only from metricsFrom and the helm test pod; enabled adds an egress policy: only DNS, GitLab, the proxy and the Kubernetes API.
    */
   networkPolicy?: {
     /**
-     * Create the NetworkPolicy.
+     * Create the egress NetworkPolicy (DNS, GitLab, the proxy, the Kubernetes API only).
      */
     enabled?: boolean;
+    /**
+     * Create an ingress NetworkPolicy for the metrics port, which also serves /debug/pprof (profiles, command line) and /debug/jobs/list (job URLs): only metricsFrom and the helm test pod get in, nothing else reaches the manager pods. Turn off only where another policy does this.
+     */
+    restrictMetrics?: boolean;
     /**
      * CIDRs GitLab is reachable at (and the cache storage, if any). Empty: any address.
      */
@@ -291,7 +333,11 @@ export interface Values {
      */
     apiServerPorts?: [Port, ...Port[]];
     /**
-     * Peers allowed to scrape metrics (NetworkPolicyPeer objects). Empty: any pod.
+     * CIDRs of the HTTP(S) proxy (proxy.httpProxy, proxy.httpsProxy); the egress policy allows them on the proxies' ports. Required when both the egress policy and a proxy are on.
+     */
+    proxyCIDRs?: Cidr[];
+    /**
+     * Who may scrape metrics (NetworkPolicyPeer objects), for example your Prometheus namespace. Empty: nobody but the helm test pod. Required with a PodMonitor or ServiceMonitor while restrictMetrics is on.
      */
     metricsFrom?: NetworkPolicyPeer[];
   };
@@ -362,7 +408,7 @@ export interface Runner {
     maintenanceNote?: string;
   };
   /**
-   * Executor. kubernetes runs every job in its own pod. shell runs jobs inside the manager container; it exists for tests and demos, never for untrusted code.
+   * Executor. kubernetes runs every job in its own pod. shell runs jobs inside the manager container, as the manager's user, with read access to config.toml (every runner token in clear) and the manager's ServiceAccount token: it is refused unless allowShellExecutor is true, and is meant for tests and demos, never for untrusted code.
    */
   executor?: "kubernetes" | "shell";
   /**
@@ -538,8 +584,8 @@ export interface Runner {
       effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
     }[];
     affinity?: Affinity;
-    podLabels?: StringMap1;
-    podAnnotations?: StringMap2;
+    podLabels?: StringMap2;
+    podAnnotations?: StringMap3;
     /**
      * Secrets (in the job namespace) used to pull job images.
      */
@@ -548,14 +594,15 @@ export interface Runner {
      * Helper image; empty: the runner's default for its version.
      */
     helperImage?: string;
-    podSecurityContext?: PodSecurityContext;
+    podSecurityContext?: JobPodSecurityContext;
     buildContainerSecurityContext?: JobContainerSecurityContext;
     helperContainerSecurityContext?: JobContainerSecurityContext1;
     serviceContainerSecurityContext?: JobContainerSecurityContext2;
     /**
-     * DNS policy of job pods; empty: the Kubernetes default.
+     * DNS policy of job pods; empty: the Kubernetes default (cluster-first). none needs dnsConfig with at least one nameserver, because Kubernetes refuses such a pod otherwise.
      */
     dnsPolicy?: "" | "none" | "default" | "cluster-first" | "cluster-first-with-host-net";
+    dnsConfig?: JobDnsConfig;
     /**
      * Grace period of job pods when they are deleted.
      */
@@ -603,7 +650,7 @@ export interface Runner {
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
-        items?: StringMap3;
+        items?: StringMap4;
       }[];
       /**
        * Secrets; name is the Secret's name.
@@ -616,7 +663,7 @@ export interface Runner {
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
-        items?: StringMap4;
+        items?: StringMap5;
       }[];
       /**
        * Scratch directories.
@@ -656,7 +703,7 @@ export interface Runner {
          * Filesystem type.
          */
         fsType?: string;
-        volumeAttributes?: StringMap5;
+        volumeAttributes?: StringMap6;
       }[];
     };
     /**
@@ -739,13 +786,13 @@ export interface Runner {
        */
       roleArn?: string;
       /**
-       * Path-style URLs (MinIO).
+       * Path-style bucket URLs (endpoint/bucket) instead of virtual-host ones (bucket.endpoint). Unset or null: the runner decides, choosing path style for endpoints that are not AWS or Google (MinIO, Ceph). Set false only to force virtual-host URLs.
        */
-      pathStyle?: boolean;
+      pathStyle?: boolean | null;
       /**
-       * Dual-stack endpoints.
+       * Dual-stack (IPv4 and IPv6) S3 endpoints. Unset or null: the runner's default (on).
        */
-      dualStack?: boolean;
+      dualStack?: boolean | null;
     };
     /**
      * Google Cloud Storage. Credentials from a Secret holding a service-account JSON key, or workload identity.
@@ -896,59 +943,200 @@ export interface Affinity {
    */
   nodeAffinity?: {
     /**
-     * Kubernetes NodeSelector.
+     * Kubernetes NodeSelector: the pod goes only to nodes matching one of the terms.
      */
-    requiredDuringSchedulingIgnoredDuringExecution?: {};
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      /**
+       * Node selector terms, any one of which must match.
+       *
+       * @minItems 1
+       */
+      nodeSelectorTerms: [NodeSelectorTerm, ...NodeSelectorTerm[]];
+    };
     /**
-     * Kubernetes PreferredSchedulingTerm list.
+     * Kubernetes PreferredSchedulingTerm list: nodes the scheduler prefers, by weight.
      */
-    preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
   };
   podAffinity?: PodAffinity;
   podAntiAffinity?: PodAffinity1;
+}
+export interface NodeSelectorTerm {
+  /**
+   * Requirements on node labels, all of which must hold.
+   */
+  matchExpressions?: NodeSelectorRequirement[];
+  /**
+   * Requirements on node fields, all of which must hold.
+   */
+  matchFields?: NodeSelectorRequirement[];
+}
+export interface NodeSelectorRequirement {
+  /**
+   * Node label (matchExpressions) or node field (matchFields, only metadata.name) to match.
+   */
+  key: string;
+  /**
+   * How the key is compared: In, NotIn, Exists, DoesNotExist, Gt or Lt (Gt and Lt take one integer written as a string).
+   */
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist" | "Gt" | "Lt";
+  /**
+   * Values to compare with, always strings (quote numbers: "4"). Empty for Exists and DoesNotExist.
+   */
+  values?: string[];
+}
+export interface PreferredSchedulingTerm {
+  /**
+   * Weight of this preference, an integer from 1 to 100.
+   */
+  weight: number;
+  preference: NodeSelectorTerm1;
+}
+/**
+ * The node selector term to prefer.
+ */
+export interface NodeSelectorTerm1 {
+  /**
+   * Requirements on node labels, all of which must hold.
+   */
+  matchExpressions?: NodeSelectorRequirement[];
+  /**
+   * Requirements on node fields, all of which must hold.
+   */
+  matchFields?: NodeSelectorRequirement[];
 }
 /**
  * Kubernetes PodAffinity.
  */
 export interface PodAffinity {
   /**
-   * Kubernetes PodAffinityTerm list.
+   * Kubernetes PodAffinityTerm list, all of which must hold.
    */
-  requiredDuringSchedulingIgnoredDuringExecution?: {}[];
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
   /**
-   * Kubernetes WeightedPodAffinityTerm list.
+   * Kubernetes WeightedPodAffinityTerm list the scheduler prefers, by weight.
    */
-  preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+}
+export interface PodAffinityTerm {
+  labelSelector?: LabelSelector;
+  /**
+   * Namespaces the labelSelector applies to; empty: the pod's own namespace.
+   */
+  namespaces?: string[];
+  /**
+   * Node label whose value defines "the same place", for example kubernetes.io/hostname.
+   */
+  topologyKey: string;
+  namespaceSelector?: LabelSelector1;
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as In requirements.
+   */
+  matchLabelKeys?: string[];
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as NotIn requirements.
+   */
+  mismatchLabelKeys?: string[];
+}
+/**
+ * Pods to be near (or away from).
+ */
+export interface LabelSelector {
+  matchLabels?: StringMap1;
+  /**
+   * Requirements on labels, all of which must hold.
+   */
+  matchExpressions?: LabelSelectorRequirement[];
+}
+/**
+ * Labels that must all be present with these values.
+ */
+export interface StringMap1 {
+  [k: string]: string | undefined;
+}
+export interface LabelSelectorRequirement {
+  /**
+   * Label key to match.
+   */
+  key: string;
+  /**
+   * How the label is compared: In, NotIn, Exists or DoesNotExist.
+   */
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+  /**
+   * Values to compare with, always strings (quote numbers: "4"). Empty for Exists and DoesNotExist.
+   */
+  values?: string[];
+}
+/**
+ * Namespaces, by label, the labelSelector applies to.
+ */
+export interface LabelSelector1 {
+  matchLabels?: StringMap1;
+  /**
+   * Requirements on labels, all of which must hold.
+   */
+  matchExpressions?: LabelSelectorRequirement[];
+}
+export interface WeightedPodAffinityTerm {
+  /**
+   * Weight of this preference, an integer from 1 to 100.
+   */
+  weight: number;
+  podAffinityTerm: PodAffinityTerm1;
+}
+/**
+ * The pod affinity term to prefer.
+ */
+export interface PodAffinityTerm1 {
+  labelSelector?: LabelSelector;
+  /**
+   * Namespaces the labelSelector applies to; empty: the pod's own namespace.
+   */
+  namespaces?: string[];
+  /**
+   * Node label whose value defines "the same place", for example kubernetes.io/hostname.
+   */
+  topologyKey: string;
+  namespaceSelector?: LabelSelector1;
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as In requirements.
+   */
+  matchLabelKeys?: string[];
+  /**
+   * Label keys whose values are taken from the incoming pod and added to labelSelector as NotIn requirements.
+   */
+  mismatchLabelKeys?: string[];
 }
 /**
  * Kubernetes PodAntiAffinity.
  */
 export interface PodAffinity1 {
   /**
-   * Kubernetes PodAffinityTerm list.
+   * Kubernetes PodAffinityTerm list, all of which must hold.
    */
-  requiredDuringSchedulingIgnoredDuringExecution?: {}[];
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
   /**
-   * Kubernetes WeightedPodAffinityTerm list.
+   * Kubernetes WeightedPodAffinityTerm list the scheduler prefers, by weight.
    */
-  preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
 }
 /**
  * Labels on job pods.
- */
-export interface StringMap1 {
-  [k: string]: string | undefined;
-}
-/**
- * Annotations on job pods.
  */
 export interface StringMap2 {
   [k: string]: string | undefined;
 }
 /**
- * Pod security context of job pods.
+ * Annotations on job pods.
  */
-export interface PodSecurityContext {
+export interface StringMap3 {
+  [k: string]: string | undefined;
+}
+/**
+ * Pod security context of job pods, in the runner's own form (no fsGroupChangePolicy or seLinuxOptions; selinuxType instead).
+ */
+export interface JobPodSecurityContext {
   /**
    * Refuse to start containers as root.
    */
@@ -966,17 +1154,18 @@ export interface PodSecurityContext {
    */
   fsGroup?: number;
   /**
-   * When to change volume ownership.
-   */
-  fsGroupChangePolicy?: "OnRootMismatch" | "Always";
-  /**
-   * Extra groups.
+   * Extra groups of the first process in each container.
    */
   supplementalGroups?: number[];
+  /**
+   * SELinux type label of all containers (the runner sets seLinuxOptions.type from it; other seLinuxOptions fields are not supported).
+   */
+  selinuxType?: string;
   seccompProfile?: SeccompProfile;
+  appArmorProfile?: AppArmorProfile;
 }
 /**
- * Seccomp profile.
+ * Seccomp profile of all containers.
  */
 export interface SeccompProfile {
   /**
@@ -985,6 +1174,19 @@ export interface SeccompProfile {
   type: "RuntimeDefault" | "Localhost" | "Unconfined";
   /**
    * Profile file for type Localhost.
+   */
+  localhostProfile?: string;
+}
+/**
+ * AppArmor profile of all containers (Kubernetes 1.30 or later).
+ */
+export interface AppArmorProfile {
+  /**
+   * AppArmor profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Name of a profile loaded on the node, for type Localhost.
    */
   localhostProfile?: string;
 }
@@ -1010,6 +1212,15 @@ export interface JobContainerSecurityContext {
   readOnlyRootFilesystem?: boolean;
   capabilities?: Capabilities;
   seccompProfile?: SeccompProfile1;
+  /**
+   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
+   */
+  selinuxType?: string;
+  /**
+   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
+   */
+  procMount?: "Default" | "Unmasked";
+  appArmorProfile?: AppArmorProfile1;
 }
 /**
  * Capabilities to add and drop.
@@ -1038,6 +1249,19 @@ export interface SeccompProfile1 {
   localhostProfile?: string;
 }
 /**
+ * AppArmor profile of the container (Kubernetes 1.30 or later).
+ */
+export interface AppArmorProfile1 {
+  /**
+   * AppArmor profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Name of a profile loaded on the node, for type Localhost.
+   */
+  localhostProfile?: string;
+}
+/**
  * Security context of the helper container.
  */
 export interface JobContainerSecurityContext1 {
@@ -1059,6 +1283,15 @@ export interface JobContainerSecurityContext1 {
   readOnlyRootFilesystem?: boolean;
   capabilities?: Capabilities;
   seccompProfile?: SeccompProfile1;
+  /**
+   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
+   */
+  selinuxType?: string;
+  /**
+   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
+   */
+  procMount?: "Default" | "Unmasked";
+  appArmorProfile?: AppArmorProfile1;
 }
 /**
  * Security context of service containers.
@@ -1082,12 +1315,45 @@ export interface JobContainerSecurityContext2 {
   readOnlyRootFilesystem?: boolean;
   capabilities?: Capabilities;
   seccompProfile?: SeccompProfile1;
+  /**
+   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
+   */
+  selinuxType?: string;
+  /**
+   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
+   */
+  procMount?: "Default" | "Unmasked";
+  appArmorProfile?: AppArmorProfile1;
 }
 /**
- * Key to file path.
+ * DNS settings of job pods (Kubernetes PodDNSConfig), merged with what dnsPolicy generates; required with dnsPolicy none.
  */
-export interface StringMap3 {
-  [k: string]: string | undefined;
+export interface JobDnsConfig {
+  /**
+   * DNS server IP addresses (at most 3).
+   *
+   * @maxItems 3
+   */
+  nameservers?: [] | [string] | [string, string] | [string, string, string];
+  /**
+   * DNS search domains (at most 32).
+   *
+   * @maxItems 32
+   */
+  searches?: string[];
+  /**
+   * Resolver options, for example name ndots with value "2".
+   */
+  options?: {
+    /**
+     * Option name.
+     */
+    name: string;
+    /**
+     * Option value, a string.
+     */
+    value?: string;
+  }[];
 }
 /**
  * Key to file path.
@@ -1096,9 +1362,15 @@ export interface StringMap4 {
   [k: string]: string | undefined;
 }
 /**
- * Driver attributes.
+ * Key to file path.
  */
 export interface StringMap5 {
+  [k: string]: string | undefined;
+}
+/**
+ * Driver attributes.
+ */
+export interface StringMap6 {
   [k: string]: string | undefined;
 }
 /**
@@ -1194,7 +1466,7 @@ export interface ResourceList1 {
 /**
  * Pod security context of the manager pod. The default passes Pod Security restricted. For OpenShift's arbitrary UIDs set runAsUser, runAsGroup and fsGroup to null.
  */
-export interface PodSecurityContext1 {
+export interface PodSecurityContext {
   /**
    * Refuse to start containers as root.
    */
@@ -1219,7 +1491,20 @@ export interface PodSecurityContext1 {
    * Extra groups.
    */
   supplementalGroups?: number[];
-  seccompProfile?: SeccompProfile;
+  seccompProfile?: SeccompProfile2;
+}
+/**
+ * Seccomp profile.
+ */
+export interface SeccompProfile2 {
+  /**
+   * Seccomp profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Profile file for type Localhost.
+   */
+  localhostProfile?: string;
 }
 /**
  * Security context of the manager container: read-only root filesystem, no privilege escalation, no capabilities.
@@ -1246,7 +1531,7 @@ export interface ContainerSecurityContext {
    */
   runAsGroup?: number;
   capabilities?: Capabilities1;
-  seccompProfile?: SeccompProfile2;
+  seccompProfile?: SeccompProfile3;
 }
 /**
  * Capabilities to add and drop.
@@ -1264,7 +1549,7 @@ export interface Capabilities1 {
 /**
  * Seccomp profile.
  */
-export interface SeccompProfile2 {
+export interface SeccompProfile3 {
   /**
    * Seccomp profile type.
    */
@@ -1277,7 +1562,7 @@ export interface SeccompProfile2 {
 /**
  * Node labels the manager pods must match.
  */
-export interface StringMap6 {
+export interface StringMap7 {
   [k: string]: string | undefined;
 }
 export interface Toleration {
@@ -1311,13 +1596,20 @@ export interface Affinity1 {
    */
   nodeAffinity?: {
     /**
-     * Kubernetes NodeSelector.
+     * Kubernetes NodeSelector: the pod goes only to nodes matching one of the terms.
      */
-    requiredDuringSchedulingIgnoredDuringExecution?: {};
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      /**
+       * Node selector terms, any one of which must match.
+       *
+       * @minItems 1
+       */
+      nodeSelectorTerms: [NodeSelectorTerm, ...NodeSelectorTerm[]];
+    };
     /**
-     * Kubernetes PreferredSchedulingTerm list.
+     * Kubernetes PreferredSchedulingTerm list: nodes the scheduler prefers, by weight.
      */
-    preferredDuringSchedulingIgnoredDuringExecution?: {}[];
+    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
   };
   podAffinity?: PodAffinity;
   podAntiAffinity?: PodAffinity1;
@@ -1359,13 +1651,13 @@ export interface TopologySpreadConstraint {
 /**
  * Extra annotations on the manager pods.
  */
-export interface StringMap7 {
+export interface StringMap8 {
   [k: string]: string | undefined;
 }
 /**
  * Extra labels on the manager pods.
  */
-export interface StringMap8 {
+export interface StringMap9 {
   [k: string]: string | undefined;
 }
 export interface EnvVar {
@@ -1440,7 +1732,7 @@ export interface HostAlias {
   hostnames: [string, ...string[]];
 }
 /**
- * Startup probe: allows for token verification or registration retries at start.
+ * Startup probe on the local metrics server, which the runner opens only after the entrypoint verified or registered every runner entry. Leave failureThreshold unset: the chart derives it from lifecycle.startAttempts (the entrypoint's backoff, 5 s doubling up to 5 min, plus 30 s per attempt for the runner's connect timeout, for each runner entry, one after another) so Kubernetes never kills a pod that is still retrying. A failureThreshold set by hand must cover that budget, or the chart refuses it.
  */
 export interface Probe {
   /**
@@ -1461,7 +1753,7 @@ export interface Probe {
   failureThreshold?: number;
 }
 /**
- * Liveness probe on the local metrics server.
+ * Liveness probe on the local metrics server (/metrics), independent of GitLab.
  */
 export interface Probe1 {
   /**
@@ -1482,7 +1774,7 @@ export interface Probe1 {
   failureThreshold?: number;
 }
 /**
- * Readiness probe on the local metrics server.
+ * Readiness probe on the runner's /health/ready endpoint (ready once the runner's boot checks passed), never on GitLab.
  */
 export interface Probe2 {
   /**
@@ -1505,7 +1797,7 @@ export interface Probe2 {
 /**
  * Annotations, for example eks.amazonaws.com/role-arn for IRSA or iam.gke.io/gcp-service-account for workload identity (S3/GCS cache without keys).
  */
-export interface StringMap9 {
+export interface StringMap10 {
   [k: string]: string | undefined;
 }
 export interface PolicyRule {
@@ -1551,12 +1843,12 @@ export interface Monitor {
    * Scrape timeout.
    */
   scrapeTimeout?: string;
-  labels?: StringMap10;
+  labels?: StringMap11;
 }
 /**
  * Extra labels, e.g. the release label your Prometheus selects.
  */
-export interface StringMap10 {
+export interface StringMap11 {
   [k: string]: string | undefined;
 }
 /**
@@ -1575,7 +1867,7 @@ export interface Monitor1 {
    * Scrape timeout.
    */
   scrapeTimeout?: string;
-  labels?: StringMap10;
+  labels?: StringMap11;
 }
 export interface NetworkPolicyPeer {
   /**

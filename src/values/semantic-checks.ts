@@ -1,13 +1,14 @@
 import type { Values } from "../generated/values.js";
 import { parseRunnerToml, runnerConfigProblems } from "./runner-config-check.js";
 import { loadRunnerConfigModel } from "./runner-config-model.js";
+import { runnerFitProblems } from "./runner-fit-checks.js";
 
 /**
  * The checks a JSON schema cannot express, mirroring templates/_validate.tpl so TS users get
  * the same answer without helm. Takes values that already passed the schema.
  */
 export function semanticProblems(values: Values): string[] {
-  const problems: string[] = [];
+  const problems: string[] = [...runnerFitProblems(values)];
   const seen = new Map<string, number>();
   values.runners.forEach((runner, index) => {
     const path = `runners[${index}]`;

@@ -19,7 +19,9 @@ const projectedPaths = (objects: KubeObject[]) =>
     .projected!.sources!.flatMap((source) => (source.secret?.items ?? []).map((item) => `${source.secret!.name}:${item.key}->${item.path}`));
 const env = (objects: KubeObject[], name: string) =>
   podSpec(objects).containers[0]!.env!.find((variable) => variable.name === name)?.value;
-const roleNamespaces = (objects: KubeObject[]) => findObjects(objects, "Role").map((role) => role.metadata.namespace).sort();
+/** The job-pod Roles (the uninstall hook has a Role of its own in the release namespace). */
+const jobRoles = (objects: KubeObject[]) => findObjects(objects, "Role").filter((role) => role.metadata.name.endsWith("-jobs"));
+const roleNamespaces = (objects: KubeObject[]) => jobRoles(objects).map((role) => role.metadata.namespace).sort();
 
 /** What each ci/ scenario must produce beyond the checks every scenario gets. */
 export const scenarioExpectations: Record<string, (config: Config, objects: KubeObject[]) => void> = {
@@ -35,6 +37,9 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(env(objects, "FLEET_RUNNERS")).toBe("default:authentication");
     expect(podSpec(objects).terminationGracePeriodSeconds).toBe(3600);
     expect(findObject(objects, "PodDisruptionBudget")).toBeDefined();
+    // the `helm test` hook NOTES and README point users to
+    const testPod = findObjects(objects, "Pod").find((pod) => pod.metadata.annotations?.["helm.sh/hook"] === "test");
+    expect(testPod?.metadata.name).toBe("fleet-gitlab-runner-fleet-test-metrics");
   },
   "legacy-registration"(config, objects) {
     expect(runner(config, "legacy").token).toBe("fleet-registered:legacy");
@@ -115,7 +120,7 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     });
     expect(projectedPaths(objects)).toContain("remote-cluster:ca.crt->remote/cluster-ca.crt");
     expect(projectedPaths(objects)).toContain("remote-cluster:token->remote/cluster-token");
-    expect(findObjects(objects, "Role")).toEqual([]);
+    expect(jobRoles(objects)).toEqual([]);
   },
   "cache-s3"(config, objects) {
     expect(runner(config, "s3-keys").cache).toMatchObject({
@@ -171,12 +176,26 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(securityContext.runAsNonRoot).toBe(true);
     expect(podSpec(objects).containers[0]!.securityContext?.readOnlyRootFilesystem).toBe(true);
     expect(env(objects, "HOME")).toBe("/tmp");
+    // the restricted-v2 SCC rejects fixed UIDs outside the namespace's range: the helm test pod
+    // and the uninstall hook leave the UID to it as well
+    const auxiliary = [...findObjects(objects, "Pod"), ...findObjects(objects, "Job")] as any[];
+    expect(auxiliary.length).toBe(2);
+    for (const obj of auxiliary) {
+      const spec = obj.kind === "Job" ? obj.spec.template.spec : obj.spec;
+      expect(spec.securityContext, `${obj.kind}/${obj.metadata.name}`).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+    }
   },
   hardened(config, objects) {
     expect(runner(config, "default").kubernetes).toMatchObject({ helper_image_flavor: "ubuntu", cleanup_grace_period_seconds: 15 });
-    const policy = findObject<{ spec: { egress: { to?: unknown[] }[]; ingress: { from?: unknown[] }[] } }>(objects, "NetworkPolicy");
-    expect(policy.spec.egress[1]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.10/32" } }]);
-    expect(policy.spec.ingress[0]?.from).toEqual([{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }]);
+    const egress = findObject<{ spec: { egress: { to?: unknown[] }[] } }>(objects, "NetworkPolicy", "fleet-gitlab-runner-fleet");
+    expect(egress.spec.egress[1]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.10/32" } }]);
+    expect(egress.spec.egress[2]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.20/32" } }]);
+    const ingress = findObject<{ spec: { ingress: { from?: unknown[] }[] } }>(objects, "NetworkPolicy", "fleet-gitlab-runner-fleet-metrics");
+    expect(ingress.spec.ingress[0]?.from).toEqual([
+      { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } },
+      { podSelector: { matchLabels: { "app.kubernetes.io/part-of": "gitlab-runner-fleet", "app.kubernetes.io/instance": "fleet", "app.kubernetes.io/component": "test" } } },
+    ]);
+    expect(env(objects, "HTTPS_PROXY")).toBe("http://proxy.example.com:3128");
     expect(podSpec(objects).topologySpreadConstraints?.[0]?.labelSelector).toEqual({
       matchLabels: { "app.kubernetes.io/name": "gitlab-runner-fleet", "app.kubernetes.io/instance": "fleet" },
     });

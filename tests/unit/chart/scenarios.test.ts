@@ -32,6 +32,14 @@ describe.each(scenarios)("scenario $name", ({ name, values }) => {
     expect(checkReadOnlyRootFilesystem(podSpecOf(statefulSet))).toEqual([]);
   });
 
+  it("runs every other pod it renders (helm hooks included) under Pod Security restricted, read-only", async () => {
+    const [{ objects }] = await rendered;
+    for (const obj of objects.filter((o) => o.kind === "Pod" || o.kind === "Job")) {
+      expect(checkRestrictedManifest(obj), `${obj.kind}/${obj.metadata.name}`).toEqual([]);
+      expect(checkReadOnlyRootFilesystem(podSpecOf(obj)), `${obj.kind}/${obj.metadata.name}`).toEqual([]);
+    }
+  });
+
   it("grants no RBAC wildcard", async () => {
     const [{ objects }] = await rendered;
     for (const obj of objects.filter((o) => o.kind === "Role" || o.kind === "ClusterRole")) {
