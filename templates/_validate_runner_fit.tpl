@@ -6,7 +6,8 @@ reports them with its own. src/values/semantic-checks.ts mirrors every check.
 {{- define "gitlab-runner-fleet.runnerFitProblems" -}}
 {{- $root := . -}}
 {{- $errors := list -}}
-{{- range $index, $runner := (include "gitlab-runner-fleet.runners" $root | fromJson).runners -}}
+{{- include "gitlab-runner-fleet.runnerList" $root -}}
+{{- range $index, $runner := $root.fleetRender.runners -}}
 {{- $path := printf "runners[%d]" $index -}}
 {{- $k := $runner.kubernetes -}}
 {{- /* helpers/pull_policies: a job whose pull policies are all outside the allow-list fails */ -}}
