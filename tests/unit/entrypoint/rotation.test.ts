@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startMockGitLab, type MockGitLab } from "../../../src/mock-gitlab/index.js";
+import { renderChart } from "../../../src/render.js";
 import type { Env, Sandbox } from "./harness.js";
 import { useSandbox } from "./harness.js";
 
@@ -136,5 +137,39 @@ describe("authentication-token runner", () => {
     expect((await entry(sb, "alpha")).token_expires_at).toBeUndefined();
     expect(log).toContain("runner alpha: the Secret holds a new token; using it instead of the token gitlab-runner rotated earlier");
     expect(log).toContain("runner alpha: token accepted by GitLab");
+  });
+});
+
+describe("with the chart's own config template", () => {
+  it("the rotation state lands in the [[runners]] entry the chart renders (token line found, times in the right table)", async () => {
+    const sb = sandbox();
+    const created = await mock.control.createRunner();
+    const { objects } = await renderChart({
+      gitlabUrl: "https://gitlab.example.com",
+      runners: [
+        { name: "alpha", token: { existingSecret: { name: "alpha-token" } } },
+        { name: "beta", token: { existingSecret: { name: "beta-token" } } },
+      ],
+    });
+    const configMap = objects.find((o) => o.kind === "ConfigMap" && (o as { data?: Record<string, string> }).data?.["config.template.toml"]);
+    const template = (configMap as unknown as { data: Record<string, string> }).data["config.template.toml"] ?? "";
+    expect(template).toContain('"fleet-secret-file:/var/run/secrets/gitlab-runner-fleet/alpha/token"');
+    await sb.writeTemplate(template.replaceAll("/var/run/secrets/gitlab-runner-fleet", sb.secretsDir));
+    await sb.writeSecret("alpha/token", created.token);
+    await sb.writeSecret("beta/token", (await mock.control.createRunner()).token);
+    const env: Env = { FLEET_RUNNERS: "alpha:authentication beta:authentication" };
+
+    await startAndStop(sb, env, async () => {
+      await promisify(execFile)("bash", [sb.runnerBin, "reset-token", "--config", sb.configFile, "--name", "alpha"], {
+        env: { ...sb.env(), FAKE_GITLAB_URL: mock.url },
+      });
+    });
+    const log = await startAndStop(sb, env);
+    expect(log).toContain("runner alpha: token accepted by GitLab");
+    const alpha = await entry(sb, "alpha");
+    expect(alpha.token).toBe(await gitlabToken(created.id));
+    expect(alpha.token_expires_at).toBeInstanceOf(Date);
+    expect(alpha.token_obtained_at).toBeInstanceOf(Date);
+    expect((await entry(sb, "beta")).token_expires_at).toBeUndefined();
   });
 });
