@@ -373,13 +373,10 @@ verify_runner() {
         continue
         ;;
       *"Verifying runner... failed"* | *"Verifying runner... client error"*)
+        # Not retried: an outage must neither crash-loop the managers nor eat the startup probe's
+        # budget (one verify may take minutes of dial timeouts); gitlab-runner keeps retrying itself.
         detail=$(log_field "$line" status)
-        log warning "runner $name: GitLab did not answer the token check (${detail:-no detail}; attempt $attempt of $START_ATTEMPTS); the token is not verified"
-        if ((attempt < START_ATTEMPTS)); then
-          backoff "$attempt"
-          continue
-        fi
-        # An outage must not crash-loop the managers: gitlab-runner keeps retrying by itself.
+        log warning "runner $name: GitLab did not answer the token check (${detail:-no detail}); the token is not verified"
         log warning "runner $name: starting without a verified token; check gitlabUrl, DNS, the network path (proxy, NetworkPolicy) and gitlabCA if this persists"
         return 0
         ;;
