@@ -257,6 +257,10 @@ case ${1:-} in
     esac
     ;;
   register)
+    if [[ ${FAKE_REGISTER_BLOCK:-} == true ]]; then
+      : >"$ctl/register.started"
+      until [[ -e $ctl/register.release ]]; do sleep 0.02; done
+    fi
     count=0
     [[ -f $ctl/register.count ]] && count=$(<"$ctl/register.count")
     count=$((count + 1))

@@ -10,6 +10,7 @@
 //   FAKE_GITLAB_URL       a mock GitLab (src/mock-gitlab): `verify`, `register` and token rotation call it
 //   FAKE_ROTATE_TOKENS    "true": `run` rotates every token whose token_expires_at is set, at once
 //   FAKE_VERIFY_BLOCK     "true": `verify` writes <ctl>/verify.started, waits for <ctl>/verify.release
+//   FAKE_REGISTER_BLOCK   "true": `register` writes <ctl>/register.started, waits for <ctl>/register.release
 //   FAKE_REGISTER_FAILS   number of `register` calls that fail before one succeeds
 //   FAKE_REGISTER_TOKEN   runner token a successful `register` writes (default glrt-or-legacy-token)
 //   FAKE_RUN_EXIT         `run` exits by itself with this status right after starting

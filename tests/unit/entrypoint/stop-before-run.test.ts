@@ -62,3 +62,19 @@ describe("SIGTERM after register, before run", () => {
     expect(existsSync(sb.storedTokenPath("legacy"))).toBe(true);
   });
 });
+
+it("SIGTERM while register is in flight, without persistence: the runner it registers is unregistered right after", async () => {
+  const sb = sandbox();
+  await sb.writeSecret("legacy/token", mock.registrationToken);
+  await sb.writeRegisterEnv("legacy", ["RUNNER_NAME=legacy"]);
+  await sb.writeStandardTemplate([{ name: "legacy", kind: "registration" }]);
+  const running = sb.start({ FLEET_RUNNERS: "legacy:registration", FAKE_GITLAB_URL: mock.url, FAKE_REGISTER_BLOCK: "true" });
+  await sb.waitForFile("register.started");
+  running.signal("SIGTERM");
+  await new Promise((r) => setTimeout(r, 100));
+  await sb.releaseFile("register.release");
+  const result = await running.wait();
+  expect(result.code, result.stderr).toBe(0);
+  expect((await sb.invocations()).map((c) => c.argv[0])).toEqual(["register", "unregister"]);
+  expect(await mock.control.listRunners()).toEqual([]);
+});
