@@ -3,6 +3,8 @@ export type * from "./generated/values.js";
 export { validateValues, assertValidValues, defineValues, defaultValues, type ValidationResult } from "./values/validate.js";
 export { mergeValues } from "./values/merge.js";
 export { semanticProblems } from "./values/semantic-checks.js";
+export { runnerConfigProblems, parseRunnerToml } from "./values/runner-config-check.js";
+export { loadRunnerConfigModel, type RunnerConfigModel } from "./values/runner-config-model.js";
 export {
   renderChart,
   parseManifests,

@@ -43,6 +43,7 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- $errors = concat $errors (include "gitlab-runner-fleet.configTemplateProblems" . | fromJsonArray) -}}
 {{- if and .Values.metrics.serviceMonitor.enabled (not .Values.metrics.enabled) -}}
 {{- $errors = append $errors "metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)" -}}
 {{- end -}}

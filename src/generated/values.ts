@@ -777,7 +777,7 @@ export interface Runner {
     };
   };
   /**
-   * Raw TOML merged over this entry's generated [[runners]] keys, for settings the chart does not model, e.g. '[kubernetes]\nhelper_image_flavor = "ubuntu"'. Keys are relative to the entry; url, token and name cannot be set here.
+   * Raw TOML merged over this entry's generated [[runners]] keys, for settings the chart does not model, e.g. '[kubernetes]\nhelper_image_flavor = "ubuntu"'. Keys are relative to the entry; url, token and name cannot be set here. Each key and value is checked against the pinned runner's own config structs (files/runner-config-model.json), so a key the runner does not have or a value of the wrong type fails the render instead of being ignored.
    */
   configTemplate?: string;
 }

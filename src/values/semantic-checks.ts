@@ -1,5 +1,6 @@
-import { parse as parseToml } from "smol-toml";
 import type { Values } from "../generated/values.js";
+import { parseRunnerToml, runnerConfigProblems } from "./runner-config-check.js";
+import { loadRunnerConfigModel } from "./runner-config-model.js";
 
 /**
  * The checks a JSON schema cannot express, mirroring templates/_validate.tpl so TS users get
@@ -41,6 +42,7 @@ export function semanticProblems(values: Values): string[] {
     }
     if (runner.configTemplate) problems.push(...configTemplateProblems(path, runner.configTemplate));
   });
+  problems.push(...configModelProblems(values));
   if (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled === false) {
     problems.push("metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)");
   }
@@ -58,11 +60,31 @@ const MANAGED_KEYS = ["name", "url", "token", "executor", "runners", "id", "toke
 function configTemplateProblems(path: string, template: string): string[] {
   let parsed: Record<string, unknown>;
   try {
-    parsed = parseToml(template);
+    parsed = parseRunnerToml(template);
   } catch (error) {
     return [`${path}.configTemplate: not valid TOML: ${(error as Error).message.split("\n")[0]}`];
   }
   return MANAGED_KEYS.filter((key) => key in parsed).map(
     (key) => `${path}.configTemplate: "${key}" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)`,
   );
+}
+
+/**
+ * Every configTemplate decoded against the pinned runner's config model, after the other runner
+ * checks as templates/_validate_config_template.tpl reports them. Invalid TOML and "runners" are
+ * reported by configTemplateProblems.
+ */
+function configModelProblems(values: Values): string[] {
+  return values.runners.flatMap((runner, index) => {
+    if (!runner.configTemplate) return [];
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = parseRunnerToml(runner.configTemplate);
+    } catch {
+      return [];
+    }
+    return runnerConfigProblems(parsed, { type: loadRunnerConfigModel().entry, skipKeys: ["runners"] }).map(
+      (problem) => `runners[${index}].configTemplate: ${problem}`,
+    );
+  });
 }

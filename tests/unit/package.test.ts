@@ -22,7 +22,7 @@ describe("the npm package", () => {
   it("ships compiled JS, declarations and the schema, and no tests or sources", async () => {
     const { stdout } = await execa("find", [".", "-type", "f"], { cwd: installed });
     const files = stdout.split("\n").map((file) => file.replace(/^\.\//, ""));
-    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/generated/values.d.ts", "values.schema.json", "values.yaml", "Chart.yaml", "files/entrypoint.sh"]));
+    expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.d.ts", "dist/generated/values.d.ts", "values.schema.json", "values.yaml", "Chart.yaml", "files/entrypoint.sh", "files/runner-config-model.json"]));
     expect(files.filter((file) => /^(src|tests|scripts)\//.test(file))).toEqual([]);
   });
 
@@ -59,5 +59,14 @@ export const typo: Values = { gitlabUrl: "https://x.example", runners: [], concu
     });`;
     const { stdout } = await execa("node", ["--input-type=module", "-e", script], { cwd: consumer });
     expect(JSON.parse(stdout)).toEqual({ ok: true, bad: ["runners[0].kubernetes.imagee: unknown key (not in values.schema.json)"] });
+  });
+
+  it("checks a configTemplate against the runner config model from the installed package", async () => {
+    const script = `import("gitlab-runner-fleet").then((m) => {
+      const bad = m.validateValues({ gitlabUrl: "https://gitlab.example.com", runners: [{ name: "a", token: { value: "glrt-FAKE" }, configTemplate: "[kubernetes]\\nimagee = 'x'" }] });
+      console.log(JSON.stringify(bad.errors));
+    });`;
+    const { stdout } = await execa("node", ["--input-type=module", "-e", script], { cwd: consumer });
+    expect(JSON.parse(stdout)).toEqual(["runners[0].configTemplate: kubernetes.imagee: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)"]);
   });
 });

@@ -59,6 +59,12 @@ export const badCases: BadCase[] = [
   { title: "an access-key s3 cache without credentials", values: withRunner({ cache: { type: "s3", s3: { bucketName: "cache" } } }), path: "runners[0].cache.s3.credentialsSecret", by: "semantic" },
   { title: "a configTemplate that is not TOML", values: withRunner({ configTemplate: "[kubernetes\nimage = 1" }), path: "runners[0].configTemplate", by: "semantic" },
   { title: "a configTemplate that sets the token", values: withRunner({ configTemplate: 'token = "glrt-other"' }), path: "runners[0].configTemplate", by: "semantic" },
+  { title: "a configTemplate with a key the runner does not have", values: withRunner({ configTemplate: '[kubernetes]\nhelper_image_flavour = "ubuntu"' }), path: "runners[0].configTemplate: kubernetes.helper_image_flavour", by: "semantic" },
+  { title: "a configTemplate with a string where the runner wants an integer", values: withRunner({ configTemplate: '[kubernetes]\npoll_timeout = "180"' }), path: "runners[0].configTemplate: kubernetes.poll_timeout", by: "semantic" },
+  { title: "a configTemplate with a float where the runner wants an integer", values: withRunner({ configTemplate: "output_limit = 4096.0" }), path: "runners[0].configTemplate: output_limit", by: "semantic" },
+  { title: "a configTemplate with an unknown key in an array of tables", values: withRunner({ configTemplate: '[[kubernetes.volumes.empty_dir]]\nname = "scratch"\nmount_path = "/scratch"\nsize = "1Gi"' }), path: "runners[0].configTemplate: kubernetes.volumes.empty_dir[0].size", by: "semantic" },
+  { title: "a configTemplate with a duration Go cannot parse", values: withRunner({ configTemplate: 'unhealthy_interval = "1 hour"' }), path: "runners[0].configTemplate: unhealthy_interval", by: "semantic" },
+  { title: "a typo in the second runner's configTemplate", values: { ...base(), runners: [base().runners[0], { name: "second", token: { value: "glrt-FAKE1111111111111111111" }, configTemplate: "[cache]\nshared = true\nSharred = true" }] }, path: "runners[1].configTemplate: cache.Sharred", by: "semantic" },
   { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
 ];
 
@@ -145,5 +151,6 @@ export const goodCases: GoodCase[] = [
   { title: "an image pinned by digest", values: { ...base(), image: { tag: "alpine-v19.4.0", digest: `sha256:${"a".repeat(64)}` } } },
   { title: "an iam s3 cache", values: withRunner({ cache: { type: "s3", s3: { bucketName: "cache", authenticationType: "iam" } } }) },
   { title: "extra RBAC rules without wildcards", values: { ...base(), rbac: { extraRules: [{ apiGroups: ["policy"], resources: ["poddisruptionbudgets"], verbs: ["create", "get"] }] } } },
+  { title: "a configTemplate with settings the chart does not model", values: withRunner({ configTemplate: '[kubernetes]\nhelper_image_flavor = "ubuntu"\ncleanup_resources_timeout = "5m"\n[kubernetes.dns_config]\nnameservers = ["10.0.0.10"]\n[[kubernetes.host_aliases]]\nip = "10.0.0.1"\nhostnames = ["a.local"]\n[cache]\nMaxUploadedArchiveSize = 1048576' }) },
   { title: "every probe switched off", values: { ...base(), probes: { startup: { enabled: false }, liveness: { enabled: false }, readiness: { enabled: false } } } },
 ];

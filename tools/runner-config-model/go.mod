@@ -1,0 +1,3 @@
+module github.com/gitlab-runner-fleet/tools/runner-config-model
+
+go 1.22
