@@ -6,10 +6,14 @@
 # 2. Builds config.toml from the chart's template, replacing secret placeholders with the content
 #    of mounted Secret files. Tokens are never put in the environment or printed.
 # 3. Registers legacy (registration-token) entries once, reusing a stored runner token when the
-#    config directory is persistent; verifies authentication tokens with bounded retries.
-# 4. Runs gitlab-runner and turns the kubelet's SIGTERM into SIGQUIT, the runner's graceful stop:
+#    config directory is persistent; verifies authentication tokens with bounded retries, telling
+#    a rejected token, a config.toml the runner cannot load and an unreachable GitLab apart.
+# 4. Keeps tokens the runner rotated (config.toml written by gitlab-runner) in the state directory,
+#    so a restart does not bring back a token GitLab has already replaced.
+# 5. Runs gitlab-runner and turns the kubelet's SIGTERM into SIGQUIT, the runner's graceful stop:
 #    running jobs finish. Only after that drain are runners unregistered, where configured.
 set -euo pipefail
+shopt -s extglob
 umask 077
 
 RUNNER_BIN=${FLEET_RUNNER_BIN:-gitlab-runner}
@@ -27,11 +31,41 @@ BACKOFF_BASE=${FLEET_BACKOFF_BASE_SECONDS:-5}
 BACKOFF_MAX=${FLEET_BACKOFF_MAX_SECONDS:-300}
 PERSISTENT=${FLEET_PERSISTENT:-false}
 UNREGISTER_MANAGER=${FLEET_UNREGISTER_MANAGER_ON_STOP:-false}
-LOG_FORMAT=${FLEET_LOG_FORMAT:-runner}
+
+# A top-level setting of the config template (key = "value" before the first table).
+template_setting() {
+  local key=$1 line
+  [[ -r $CONFIG_TEMPLATE ]] || return 0
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line =~ ^[[:space:]]*\[ ]] && return 0
+    if [[ $line =~ ^[[:space:]]*${key}[[:space:]]*=[[:space:]]*\"([a-z]+)\" ]]; then
+      printf '%s' "${BASH_REMATCH[1]}"
+      return 0
+    fi
+  done <"$CONFIG_TEMPLATE"
+}
+
+LOG_FORMAT=${FLEET_LOG_FORMAT:-$(template_setting log_format)}
+LOG_LEVEL=${FLEET_LOG_LEVEL:-$(template_setting log_level)}
 
 EX_CONFIG=78
 stopping=false
 runner_pid=""
+
+# gitlab-runner reads log_format/log_level from config.toml only in `run`; every other command
+# takes them as global flags, which urfave/cli wants before the command name.
+runner_flags() {
+  local level=${1:-$LOG_LEVEL}
+  RUNNER_FLAGS=()
+  [[ -n $LOG_FORMAT ]] && RUNNER_FLAGS+=(--log-format "$LOG_FORMAT")
+  [[ -n $level ]] && RUNNER_FLAGS+=(--log-level "$level")
+  return 0
+}
+runner_flags
+
+runner_cmd() {
+  "$RUNNER_BIN" "${RUNNER_FLAGS[@]}" "$@"
+}
 
 # Messages are the script's own words and names, never secret values.
 log() {
@@ -109,10 +143,101 @@ read_secret_file() {
   printf '%s' "$content"
 }
 
+digest() {
+  local sum
+  sum=$(printf '%s' "$1" | sha256sum)
+  printf '%s' "${sum%% *}"
+}
+
+# Lines "id = 42", "token_obtained_at = <TOML date-time>", "token_expires_at = ..." from a
+# config.toml the runner wrote: the runner rotates a token only when it knows its expiry.
+is_token_meta() {
+  [[ $1 =~ ^(id\ =\ [0-9]+|token_(obtained|expires)_at\ =\ [0-9][0-9TZ:.+-]*)$ ]]
+}
+
+# Runner-level credentials of every [[runners]] entry in a config.toml the runner wrote, as
+# calls of the function named $2: <function> NAME TOKEN META (TOKEN in its TOML-escaped form).
+each_runner_credentials() {
+  local file=$1 callback=$2 line name="" token="" meta="" in_runner=false key value
+  [[ -f $file ]] || return 0
+  while IFS= read -r line || [[ -n $line ]]; do
+    if [[ $line =~ ^[[:space:]]*\[\[runners\]\] ]]; then
+      [[ -n $name ]] && "$callback" "$name" "$token" "$meta"
+      in_runner=true name="" token="" meta=""
+    elif [[ $line =~ ^[[:space:]]*\[ ]]; then
+      in_runner=false
+    elif $in_runner && [[ $line =~ ^[[:space:]]*([a-z_]+)[[:space:]]*=[[:space:]]*(.*[^[:space:]])[[:space:]]*$ ]]; then
+      key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+      case $key in
+        name) [[ $value =~ ^\"(.*)\"$ ]] && name=${BASH_REMATCH[1]} ;;
+        token) [[ $value =~ ^\"(.*)\"$ ]] && token=${BASH_REMATCH[1]} ;;
+        id | token_obtained_at | token_expires_at) is_token_meta "$key = $value" && meta+="$key = $value"$'\n' ;;
+      esac
+    fi
+  done <"$file"
+  [[ -n $name ]] && "$callback" "$name" "$token" "$meta"
+  return 0
+}
+
+runner_kind() {
+  local word
+  for word in $RUNNERS; do
+    if [[ ${word%%:*} == "$1" ]]; then
+      printf '%s' "${word#*:}"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# A token that differs from the one this script wrote at the last start was rotated by gitlab-runner.
+# shellcheck disable=SC2329 # called through each_runner_credentials
+keep_rotated_token() {
+  local name=$1 token=$2 meta=$3 kind expires
+  [[ -n $token && -s $STATE_DIR/$name.written ]] || return 0
+  kind=$(runner_kind "$name") || return 0
+  [[ $(digest "$token") != "$(<"$STATE_DIR/$name.written")" ]] || return 0
+  if [[ $kind == registration ]]; then
+    printf '%s' "$token" >"$STATE_DIR/$name.token"
+  else
+    printf '%s' "$token" >"$STATE_DIR/$name.rotated"
+  fi
+  printf '%s' "$meta" >"$STATE_DIR/$name.meta"
+  expires=$(sed -n 's/^token_expires_at = //p' <<<"$meta")
+  log info "runner $name: gitlab-runner rotated the token (new one expires ${expires:-at an unknown time}); keeping it in $STATE_DIR"
+}
+
+# gitlab-runner saves config.toml itself when it rotates a token nearing its expiry (`run`, at 75 %
+# of the token's lifetime; GitLab revokes the old token). Read what it saved before rendering again.
+keep_rotated_tokens() {
+  each_runner_credentials "$CONFIG_FILE" keep_rotated_token
+}
+
+# The token for an authentication entry: the one gitlab-runner rotated from the Secret's token, as
+# long as the Secret still holds that token; once the user puts another token in the Secret, that one.
+# Sets TOKEN and TOKEN_META (no subshell: the caller needs both).
+choose_authentication_token() {
+  local name=$1 secret=$2 origin
+  origin=$(digest "$secret")
+  TOKEN=$secret
+  TOKEN_META=""
+  if [[ -s $STATE_DIR/$name.rotated ]]; then
+    if [[ -s $STATE_DIR/$name.origin && $(<"$STATE_DIR/$name.origin") == "$origin" ]]; then
+      TOKEN=$(<"$STATE_DIR/$name.rotated")
+      [[ -f $STATE_DIR/$name.meta ]] && TOKEN_META=$(<"$STATE_DIR/$name.meta")
+      log info "runner $name: using the token gitlab-runner rotated (the Secret still holds the token it replaced)"
+    else
+      rm -f "$STATE_DIR/$name.rotated" "$STATE_DIR/$name.meta"
+      log info "runner $name: the Secret holds a new token; using it instead of the token gitlab-runner rotated earlier"
+    fi
+  fi
+  printf '%s' "$origin" >"$STATE_DIR/$name.origin"
+}
+
 # Legacy registration: one POST /runners per entry, ever, when the state directory persists.
 register_runner() {
   local name=$1
-  local stored="$STATE_DIR/$name.token" scratch="$STATE_DIR/$name.register.toml"
+  local stored="$STATE_DIR/$name.token" scratch="$STATE_DIR/$name.registered.toml"
   local env_file="$SCRIPTS_DIR/register-$name.env" attempt token line
   if [[ -s $stored ]]; then
     log info "runner $name: reusing the runner registered earlier (token kept in $STATE_DIR)"
@@ -121,21 +246,21 @@ register_runner() {
   [[ -r $env_file ]] || die "$EX_CONFIG" "runner $name: $env_file is missing"
   token=$(read_secret_file "$SECRETS_DIR/$name/token" "runner $name registration token")
   for ((attempt = 1; attempt <= START_ATTEMPTS; attempt++)); do
-    $stopping && exit 0
+    $stopping && stop_before_run
     rm -f "$scratch"
     log info "runner $name: registering with the registration token (attempt $attempt of $START_ATTEMPTS)"
     if (
       while IFS= read -r line; do
         [[ $line =~ ^[A-Z_]+= ]] && export "${line%%=*}=${line#*=}"
       done <"$env_file"
-      REGISTRATION_TOKEN=$token exec "$RUNNER_BIN" register --non-interactive --config "$scratch" </dev/null
+      REGISTRATION_TOKEN=$token exec "$RUNNER_BIN" "${RUNNER_FLAGS[@]}" register --non-interactive --config "$scratch" </dev/null
     ); then
-      line=$(grep -m1 -E '^[[:space:]]*token = "' "$scratch" || true)
-      line=${line#*\"}
-      line=${line%\"*}
-      if [[ -n $line ]]; then
-        printf '%s' "$line" >"$stored"
-        rm -f "$scratch"
+      registered_token=""
+      each_runner_credentials "$scratch" take_registered_token
+      if [[ -n $registered_token ]]; then
+        printf '%s' "$registered_token" >"$stored"
+        printf '%s' "$registered_meta" >"$STATE_DIR/$name.meta"
+        # The scratch config stays until gitlab-runner runs: a stop before that unregisters with it.
         log info "runner $name: registered"
         return 0
       fi
@@ -146,39 +271,144 @@ register_runner() {
   die 1 "runner $name: registration failed $START_ATTEMPTS times; check gitlabUrl, the registration token and that registration tokens are allowed on the GitLab instance"
 }
 
+# shellcheck disable=SC2329 # called through each_runner_credentials
+take_registered_token() {
+  registered_token=$2
+  registered_meta=$3
+}
+
 render_config() {
-  local line path name value tmp="$CONFIG_FILE.tmp"
+  local line path name value indent meta tmp="$CONFIG_FILE.tmp"
   : >"$tmp"
   while IFS= read -r line || [[ -n $line ]]; do
+    name=""
     if [[ $line =~ ^(.*)\"fleet-secret-file:([^\"]+)\"(.*)$ ]]; then
       path=${BASH_REMATCH[2]}
       value=$(read_secret_file "$path" "config.toml") || exit $?
-      line="${BASH_REMATCH[1]}\"$(toml_escape "$value")\"${BASH_REMATCH[3]}"
+      TOKEN=$(toml_escape "$value")
+      TOKEN_META=""
+      # The runner's own token (runners[].token, kind authentication) may have been rotated.
+      if [[ ${BASH_REMATCH[1]} =~ ^[[:space:]]*token\ =\ $ && $path == "$SECRETS_DIR"/*/token ]]; then
+        name=${path%/token}
+        name=${name##*/}
+        [[ $(runner_kind "$name") == authentication ]] && choose_authentication_token "$name" "$TOKEN"
+      fi
+      [[ $line =~ ^(.*)\"fleet-secret-file:([^\"]+)\"(.*)$ ]]
+      line="${BASH_REMATCH[1]}\"$TOKEN\"${BASH_REMATCH[3]}"
     elif [[ $line =~ ^(.*)\"fleet-registered:([a-z0-9-]+)\"(.*)$ ]]; then
       name=${BASH_REMATCH[2]}
-      value=$(<"$STATE_DIR/$name.token")
-      line="${BASH_REMATCH[1]}\"$(toml_escape "$value")\"${BASH_REMATCH[3]}"
+      TOKEN=$(<"$STATE_DIR/$name.token")
+      TOKEN_META=""
+      [[ -f $STATE_DIR/$name.meta ]] && TOKEN_META=$(<"$STATE_DIR/$name.meta")
+      line="${BASH_REMATCH[1]}\"$TOKEN\"${BASH_REMATCH[3]}"
     fi
     printf '%s\n' "$line" >>"$tmp"
+    if [[ -n $name ]]; then
+      digest "$TOKEN" >"$STATE_DIR/$name.written"
+      indent=${line%%[![:space:]]*}
+      while IFS= read -r meta; do
+        is_token_meta "$meta" && printf '%s%s\n' "$indent" "$meta" >>"$tmp"
+      done <<<"$TOKEN_META"
+    fi
   done <"$CONFIG_TEMPLATE"
   mv -f "$tmp" "$CONFIG_FILE"
   log info "wrote $CONFIG_FILE"
 }
 
-# gitlab-runner verify exits non-zero only when GitLab answered 403 for the token (network
-# errors count as valid there), so a failure here is a rejected token, not an outage.
-verify_runner() {
-  local name=$1 attempt
-  for ((attempt = 1; attempt <= START_ATTEMPTS; attempt++)); do
-    $stopping && exit 0
-    if "$RUNNER_BIN" verify --config "$CONFIG_FILE" --name "$name" </dev/null; then
-      log info "runner $name: token accepted by GitLab"
+# A field of a gitlab-runner log line in any of its formats: json ("key":"value"), text
+# (key="value" or key=value) and runner (key=value, which for status is the rest of the line).
+log_field() {
+  local line=$1 key=$2 value
+  if [[ $line =~ \"$key\":\"(([^\"\\]|\\.)*)\" ]]; then
+    value=${BASH_REMATCH[1]}
+  elif [[ $line =~ (^|[[:space:]])$key=\"(([^\"\\]|\\.)*)\" ]]; then
+    value=${BASH_REMATCH[2]}
+  elif [[ $line =~ (^|[[:space:]])$key=(.*)$ ]]; then
+    value=${BASH_REMATCH[2]}
+  fi
+  value=${value//\\\"/\"}
+  printf '%s' "${value%"${value##*[![:space:]]}"}"
+}
+
+# The message of gitlab-runner's FATAL line (logrus.Fatalln), in any log format.
+fatal_message() {
+  local line
+  while IFS= read -r line; do
+    if [[ $line =~ \"level\":\"fatal\" || $line =~ (^|[[:space:]])level=fatal ]]; then
+      log_field "$line" msg
+      return 0
+    elif [[ $line =~ FATAL:\ (.*)$ ]]; then
+      line=${BASH_REMATCH[1]}
+      printf '%s' "${line%"${line##*[![:space:]]}"}"
       return 0
     fi
-    log error "runner $name: GitLab rejected the authentication token (attempt $attempt of $START_ATTEMPTS)"
-    ((attempt < START_ATTEMPTS)) && backoff "$attempt"
+  done <<<"$1"
+}
+
+# `gitlab-runner verify` (commands/verify.go, network/gitlab.go at 19.4.0) exits 1 both when
+# GitLab answers 403 and when config.toml does not load, and exits 0 after a network or TLS error
+# ("Verifying runner... failed"). Its log lines say which: they are read here, in every log format.
+# "is not valid" is an info line, so verify runs at info level at least.
+verify_runner() {
+  local name=$1 attempt output status plain line detail level=$LOG_LEVEL
+  case $level in debug | trace | info) ;; *) level=info ;; esac
+  for ((attempt = 1; attempt <= START_ATTEMPTS; attempt++)); do
+    $stopping && stop_before_run
+    runner_flags "$level"
+    if output=$(runner_cmd verify --config "$CONFIG_FILE" --name "$name" </dev/null 2>&1); then status=0; else status=$?; fi
+    runner_flags
+    [[ -n $output ]] && printf '%s\n' "$output" >&2
+    plain=${output//$'\e'\[*([0-9;])m/}
+    line=$(grep -m1 -F 'Verifying runner...' <<<"$plain" || true)
+    case $line in
+      *"Verifying runner... is valid"* | *"Verifying runner... is alive"*)
+        if ((status == 0)); then
+          log info "runner $name: token accepted by GitLab"
+          return 0
+        fi
+        ;;
+      *"Verifying runner... is not valid"* | *"Verifying runner... is removed"*)
+        log error "runner $name: GitLab rejected the authentication token (attempt $attempt of $START_ATTEMPTS)"
+        ((attempt < START_ATTEMPTS)) && backoff "$attempt"
+        continue
+        ;;
+      *"Verifying runner... failed"* | *"Verifying runner... client error"*)
+        # Not retried: an outage must neither crash-loop the managers nor eat the startup probe's
+        # budget (one verify may take minutes of dial timeouts); gitlab-runner keeps retrying itself.
+        detail=$(log_field "$line" status)
+        log warning "runner $name: GitLab did not answer the token check (${detail:-no detail}); the token is not verified"
+        log warning "runner $name: starting without a verified token; check gitlabUrl, DNS, the network path (proxy, NetworkPolicy) and gitlabCA if this persists"
+        return 0
+        ;;
+    esac
+    if ((status != 0)); then
+      detail=$(fatal_message "$plain")
+      die "$EX_CONFIG" "runner $name: gitlab-runner could not load $CONFIG_FILE: ${detail:-exit status $status, no message}; this is a configuration error, not a token problem"
+    fi
+    log warning "runner $name: gitlab-runner verify gave no verdict; starting without a verified token"
+    return 0
   done
   die 1 "runner $name: GitLab rejected the authentication token $START_ATTEMPTS times; create the runner in GitLab and put its glrt- token in the Secret named by runners[].token"
+}
+
+# A stop before `run`: nothing to drain, but a runner registered in GitLab whose token lives in a
+# directory that goes away with the pod would be left behind for good; unregister it.
+stop_before_run() {
+  local name config
+  if [[ $PERSISTENT != true ]]; then
+    for name in $(runner_names registration); do
+      [[ -s $STATE_DIR/$name.token ]] || continue
+      config="$STATE_DIR/$name.registered.toml"
+      [[ -s $config ]] || config=$CONFIG_FILE
+      log info "runner $name: unregistering the registered runner (stopped before gitlab-runner ran; its token is not persisted)"
+      if runner_cmd unregister --config "$config" --name "$name" </dev/null; then
+        rm -f "$STATE_DIR/$name".*
+      else
+        log error "runner $name: unregister failed; remove the runner in GitLab by hand"
+      fi
+    done
+  fi
+  exit 0
 }
 
 unregister_after_drain() {
@@ -186,8 +416,8 @@ unregister_after_drain() {
   if [[ $PERSISTENT != true ]]; then
     for name in $(runner_names registration); do
       log info "runner $name: unregistering the registered runner (its token is not persisted)"
-      if "$RUNNER_BIN" unregister --config "$CONFIG_FILE" --name "$name" </dev/null; then
-        rm -f "$STATE_DIR/$name.token"
+      if runner_cmd unregister --config "$CONFIG_FILE" --name "$name" </dev/null; then
+        rm -f "$STATE_DIR/$name".*
       else
         log error "runner $name: unregister failed; remove the runner in GitLab by hand"
       fi
@@ -196,7 +426,7 @@ unregister_after_drain() {
   if [[ $UNREGISTER_MANAGER == true ]]; then
     for name in $(runner_names authentication); do
       log info "runner $name: deleting runner manager ${SYSTEM_ID}"
-      "$RUNNER_BIN" unregister --config "$CONFIG_FILE" --name "$name" </dev/null ||
+      runner_cmd unregister --config "$CONFIG_FILE" --name "$name" </dev/null ||
         log error "runner $name: deleting the runner manager failed"
     done
   fi
@@ -230,16 +460,19 @@ main() {
   write_system_id
 
   local name
+  keep_rotated_tokens
   for name in $(runner_names registration); do
     register_runner "$name"
   done
+  $stopping && stop_before_run
   render_config
   if [[ $VERIFY == true ]]; then
     for name in $(runner_names authentication); do
       verify_runner "$name"
     done
   fi
-  $stopping && exit 0
+  $stopping && stop_before_run
+  rm -f "$STATE_DIR"/*.registered.toml
 
   log info "starting gitlab-runner"
   # Without job control bash starts background commands with SIGINT and SIGQUIT ignored, and an

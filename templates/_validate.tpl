@@ -15,11 +15,6 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 {{- else -}}
 {{- $_ := set $seen $runner.name $index -}}
 {{- end -}}
-{{- $hasValue := hasKey $runner.token "value" -}}
-{{- $hasSecret := hasKey $runner.token "existingSecret" -}}
-{{- if eq $hasValue $hasSecret -}}
-{{- $errors = append $errors (printf "%s.token: set exactly one of value or existingSecret" $path) -}}
-{{- end -}}
 {{- if and $runner.kubernetes.privileged (not $runner.kubernetes.allowPrivilegeEscalation) -}}
 {{- $errors = append $errors (printf "%s.kubernetes.allowPrivilegeEscalation: must be true when kubernetes.privileged is true (Kubernetes rejects privileged containers without it)" $path) -}}
 {{- end -}}
@@ -41,7 +36,8 @@ users; tests/unit/schema-bad-values.test.ts keeps both in step.
 {{- if hasKey $parsed "Error" -}}
 {{- $errors = append $errors (printf "%s.configTemplate: not valid TOML: %s" $path (get $parsed "Error")) -}}
 {{- else -}}
-{{- range $key := list "name" "url" "token" "executor" "runners" -}}
+{{- /* id and the token times are written by the entrypoint together with the token (rotation) */ -}}
+{{- range $key := list "name" "url" "token" "executor" "runners" "id" "token_obtained_at" "token_expires_at" -}}
 {{- if hasKey $parsed $key -}}
 {{- $errors = append $errors (printf "%s.configTemplate: %q is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)" $path $key) -}}
 {{- end -}}

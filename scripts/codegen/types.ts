@@ -15,6 +15,8 @@ function withoutConditionals(node: unknown): unknown {
   for (const [key, value] of Object.entries(node)) {
     if (key === "if" || key === "then" || key === "else") continue;
     if (key === "allOf" && Array.isArray(value) && value.every((entry) => typeof entry === "object" && entry !== null && "if" in entry)) continue;
+    // "exactly one of these keys" (oneOf of bare `required` lists) is a rule too, not a shape.
+    if (key === "oneOf" && Array.isArray(value) && value.every((entry) => typeof entry === "object" && entry !== null && Object.keys(entry).join() === "required")) continue;
     out[key] = withoutConditionals(value);
   }
   return out;

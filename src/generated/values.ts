@@ -224,7 +224,7 @@ export interface Values {
     readiness?: Probe2;
   };
   /**
-   * A PersistentVolumeClaim per manager pod for the runner's config directory. Only needed for legacy registration tokens: it keeps the registered runner token across pod deletion, so no duplicate runner is registered.
+   * A PersistentVolumeClaim per manager pod for the runner's config directory. It keeps the runner token registered with a legacy registration token, so no duplicate runner is registered, and tokens the runner rotated before they expire. Without it both survive container restarts but not the deletion of the pod: a legacy runner is then unregistered at stop, and a rotated authentication token is lost (put the current token in the Secret).
    */
   persistence?: {
     /**

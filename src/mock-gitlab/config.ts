@@ -30,6 +30,10 @@ export function resolveConfig(options: MockGitLabOptions = {}): ResolvedConfig {
     registrationToken: nonEmpty("registrationToken", options.registrationToken, registrationToken),
     legacyRegistration: options.legacyRegistration ?? true,
     longPollMs: nonNegativeInt("longPollMs", options.longPollMs, 0),
+    tokenExpiresInSeconds:
+      options.tokenExpiresInSeconds === undefined
+        ? null
+        : nonNegativeInt("tokenExpiresInSeconds", options.tokenExpiresInSeconds, 0, 1),
     traceUpdateIntervalSeconds:
       interval === undefined ? null : nonNegativeInt("traceUpdateIntervalSeconds", interval, 0, 1),
     requestLogLimit: nonNegativeInt("requestLogLimit", options.requestLogLimit, DEFAULT_REQUEST_LOG_LIMIT, 1),

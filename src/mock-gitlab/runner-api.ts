@@ -4,15 +4,21 @@ import { clientIp, empty, forbidden, HttpError, json } from "./http.js";
 import { optString, reqString } from "./params.js";
 import { optRunnerInfo, parseRunnerAttributes } from "./runner-params.js";
 
-/** `token_expires_at: null` keeps runners from rotating their token against the mock (contract §2). */
-const registrationDetails = (runner: { id: number; token: string }) => ({
-  id: runner.id,
-  token: runner.token,
-  token_expires_at: null,
-});
-
 /** Runner registration and unregistration calls (contract §3.1–§3.5). */
 export function runnerApiRoutes({ store, config }: MockDeps): Route[] {
+  /**
+   * `token_expires_at: null` keeps runners from rotating their token against the mock (contract §2);
+   * with tokenExpiresInSeconds the runner rotates at 75 % of that lifetime.
+   */
+  const tokenExpiresAt = (): string | null =>
+    config.tokenExpiresInSeconds === null
+      ? null
+      : new Date(config.now().getTime() + config.tokenExpiresInSeconds * 1000).toISOString();
+  const registrationDetails = (runner: { id: number; token: string }) => ({
+    id: runner.id,
+    token: runner.token,
+    token_expires_at: tokenExpiresAt(),
+  });
   return [
     {
       method: "POST",
@@ -97,7 +103,7 @@ export function runnerApiRoutes({ store, config }: MockDeps): Route[] {
         const runner = authenticateRunner(store, runnerTokenOf(ctx.req, ctx.params()));
         ctx.annotate({ runnerId: runner.id });
         const token = store.resetRunnerToken(runner);
-        return json(201, { token, token_expires_at: null });
+        return json(201, { token, token_expires_at: tokenExpiresAt() });
       },
     },
   ];

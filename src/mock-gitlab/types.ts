@@ -92,6 +92,11 @@ export interface MockGitLabOptions {
   legacyRegistration?: boolean;
   /** How long `/jobs/request` may hold a poll whose `last_update` is current. 0 answers at once. */
   longPollMs?: number;
+  /**
+   * Lifetime of runner tokens handed out by register, verify and reset_authentication_token, as
+   * `token_expires_at` (GitLab's runner token expiration settings). Omitted: `null`, so runners never rotate.
+   */
+  tokenExpiresInSeconds?: number;
   /** Sent as `X-GitLab-Trace-Update-Interval` on job responses when set. */
   traceUpdateIntervalSeconds?: number;
   /** Size of the ring buffer behind `GET /__mock/requests`. */
@@ -111,6 +116,7 @@ export interface ResolvedConfig {
   registrationToken: string;
   legacyRegistration: boolean;
   longPollMs: number;
+  tokenExpiresInSeconds: number | null;
   traceUpdateIntervalSeconds: number | null;
   requestLogLimit: number;
   maxBodyBytes: number;

@@ -18,10 +18,6 @@ export function semanticProblems(values: Values): string[] {
     } else {
       seen.set(runner.name, index);
     }
-    const token = runner.token ?? {};
-    if (("value" in token) === ("existingSecret" in token)) {
-      problems.push(`${path}.token: set exactly one of value or existingSecret`);
-    }
     const kubernetes = runner.kubernetes ?? {};
     if (kubernetes.privileged && !kubernetes.allowPrivilegeEscalation) {
       problems.push(
@@ -59,7 +55,8 @@ export function semanticProblems(values: Values): string[] {
   return problems;
 }
 
-const MANAGED_KEYS = ["name", "url", "token", "executor", "runners"];
+// id/token_obtained_at/token_expires_at: the entrypoint writes them with the token (rotation state).
+const MANAGED_KEYS = ["name", "url", "token", "executor", "runners", "id", "token_obtained_at", "token_expires_at"];
 
 function configTemplateProblems(path: string, template: string): string[] {
   let parsed: Record<string, unknown>;

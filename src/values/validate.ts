@@ -38,10 +38,31 @@ function dotted(pointer: string): string {
     .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
 }
 
+/** A oneOf whose branches are bare `required` lists: "exactly one of these keys". */
+function exactlyOneOf(error: ErrorObject): string[] | undefined {
+  const branches = (error.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf;
+  if (!Array.isArray(branches)) return undefined;
+  const keys = branches.map((b) => (b as { required?: string[] }).required ?? []);
+  return keys.every((k, i) => k.length === 1 && Object.keys(branches[i] as object).length === 1) ? keys.flat() : undefined;
+}
+
 function describe(error: ErrorObject): string | undefined {
   const at = dotted(error.instancePath);
   const join = (key: string) => (at ? `${at}.${key}` : key);
+  // The missing keys of the "exactly one of" branches: the oneOf error itself says it better.
+  if (/\/oneOf\/\d+\/required$/.test(error.schemaPath)) return undefined;
+  // The token-kind hint branch (else/then under runners[].token): folded into the pattern message below.
+  if (/\/token\/allOf\/\d+\/else\/then\//.test(error.schemaPath)) return undefined;
   switch (error.keyword) {
+    case "oneOf": {
+      const keys = exactlyOneOf(error);
+      return keys ? `${at}: set exactly one of ${keys.join(" or ")}` : `${at || "(root)"}: ${error.message}`;
+    }
+    case "pattern":
+      if (error.params.pattern === "^glrt-" && at.endsWith(".token.value")) {
+        return `${at}: an authentication token starts with glrt-; for a legacy registration token set ${at.replace(/\.value$/, ".kind")}: registration`;
+      }
+      return `${at || "(root)"}: ${error.message}`;
     case "additionalProperties":
       return `${join(String(error.params.additionalProperty))}: unknown key (not in values.schema.json)`;
     case "required":

@@ -102,8 +102,8 @@ export const badCases: BadCase[] = [
   { title: "a proxy that is no URL", values: { ...base(), proxy: { httpsProxy: "proxy.example.com:3128" } }, path: "proxy.httpsProxy", by: "schema" },
   { title: "a proxy CIDR without a prefix", values: { ...base(), proxy: { httpsProxy: "http://proxy.example.com:3128", clusterCIDRs: ["10.96.0.0"] } }, path: "proxy.clusterCIDRs[0]", by: "schema" },
   { title: "two runners with one name", values: { ...base(), runners: [base().runners[0], { name: "default", token: { value: "glrt-FAKE1111111111111111111" } }] }, path: "runners[1].name", by: "semantic" },
-  { title: "a token with both value and existingSecret", values: withRunner({ token: { value: "glrt-FAKE0000", existingSecret: { name: "x" } } }), path: "runners[0].token", by: "semantic" },
-  { title: "a token with neither value nor existingSecret", values: withRunner({ token: { kind: "authentication" } }), path: "runners[0].token", by: "semantic" },
+  { title: "a token with both value and existingSecret", values: withRunner({ token: { value: "glrt-FAKE0000", existingSecret: { name: "x" } } }), path: "runners[0].token", by: "schema" },
+  { title: "a token with neither value nor existingSecret", values: withRunner({ token: { kind: "authentication" } }), path: "runners[0].token", by: "schema" },
   { title: "privileged without privilege escalation", values: withRunner({ kubernetes: { privileged: true } }), path: "runners[0].kubernetes.allowPrivilegeEscalation", by: "semantic" },
   { title: "an external cluster without its Secret", values: withRunner({ kubernetes: { externalCluster: { host: "https://10.0.0.1:6443" } } }), path: "runners[0].kubernetes.externalCluster.secretName", by: "semantic" },
   { title: "an access-key s3 cache without credentials", values: withRunner({ cache: { type: "s3", s3: { bucketName: "cache" } } }), path: "runners[0].cache.s3.credentialsSecret", by: "semantic" },
@@ -124,6 +124,72 @@ export const badCases: BadCase[] = [
   { title: "a configTemplate with a duration Go cannot parse", values: withRunner({ configTemplate: 'unhealthy_interval = "1 hour"' }), path: "runners[0].configTemplate: unhealthy_interval", by: "semantic" },
   { title: "a typo in the second runner's configTemplate", values: { ...base(), runners: [base().runners[0], { name: "second", token: { value: "glrt-FAKE1111111111111111111" }, configTemplate: "[cache]\nshared = true\nSharred = true" }] }, path: "runners[1].configTemplate: cache.Sharred", by: "semantic" },
   { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
+];
+
+// ---- Message wording (issue 7 §3): the text a user reads, from ajv/TS and from both helm versions.
+// helm's wording differs by version (tooling.md), so each case lists what each one must say.
+
+export interface MessageCase {
+  title: string;
+  values: Record<string, unknown>;
+  /** Substrings of the TS validateValues message. */
+  ts: string[];
+  /** Substrings of helm 3's and helm 4's error output. */
+  helm3: string[];
+  helm4: string[];
+  /** schema: helm reports it as a values error; semantic: the chart's validateValues (helm's `fail`). */
+  by: "schema" | "semantic";
+}
+
+export const messageCases: MessageCase[] = [
+  {
+    title: "a missing gitlabUrl says required",
+    values: { runners: base().runners },
+    ts: ["gitlabUrl: required"],
+    helm3: ["gitlabUrl is required"],
+    helm4: ["missing property 'gitlabUrl'"],
+    by: "schema",
+  },
+  {
+    title: "a token without glrt- and no kind hints at token.kind: registration",
+    values: withRunner({ token: { value: "GR1348941FAKE" } }),
+    ts: ["runners[0].token.value: an authentication token starts with glrt-; for a legacy registration token set runners[0].token.kind: registration"],
+    helm3: ["runners.0.token.value: Does not match pattern '^glrt-'", "runners.0.token: kind is required"],
+    helm4: ["'/runners/0/token/value'", "'^glrt-'", "at '/runners/0/token': missing property 'kind'"],
+    by: "schema",
+  },
+  {
+    title: "a token without glrt- and kind: authentication hints at kind registration",
+    values: withRunner({ token: { kind: "authentication", value: "GR1348941FAKE" } }),
+    ts: ["set runners[0].token.kind: registration"],
+    helm3: ['runners.0.token.kind: runners.0.token.kind does not match: "registration"'],
+    helm4: ["at '/runners/0/token/kind': value must be 'registration'"],
+    by: "schema",
+  },
+  {
+    title: "value and existingSecret together is a values error",
+    values: withRunner({ token: { value: "glrt-FAKE0000", existingSecret: { name: "x" } } }),
+    ts: ["runners[0].token: set exactly one of value or existingSecret"],
+    helm3: ["values don't meet the specifications of the schema", "runners.0.token: Must validate one and only one schema (oneOf)"],
+    helm4: ["values don't meet the specifications of the schema", "at '/runners/0/token': 'oneOf' failed"],
+    by: "schema",
+  },
+  {
+    title: "neither value nor existingSecret is a values error",
+    values: withRunner({ token: { kind: "authentication" } }),
+    ts: ["runners[0].token: set exactly one of value or existingSecret"],
+    helm3: ["runners.0.token: Must validate one and only one schema (oneOf)"],
+    helm4: ["at '/runners/0/token': 'oneOf' failed"],
+    by: "schema",
+  },
+  {
+    title: "a configTemplate that sets token_expires_at (the entrypoint writes it with the token)",
+    values: withRunner({ configTemplate: "token_expires_at = 2030-01-01T00:00:00Z" }),
+    ts: ['runners[0].configTemplate: "token_expires_at" is managed by the chart'],
+    helm3: ['runners[0].configTemplate: \"token_expires_at\" is managed by the chart'],
+    helm4: ['runners[0].configTemplate: \"token_expires_at\" is managed by the chart'],
+    by: "semantic",
+  },
 ];
 
 export interface GoodCase {

@@ -5,7 +5,12 @@
 // entrypoint's control flow). It appends one line per invocation to <ctl>/calls.log and behaves
 // per scenario through FAKE_* environment variables, which the entrypoint passes on unchanged:
 //   FAKE_VERIFY_REJECT    names (space-separated, or "all") whose `verify` exits 1
+//   FAKE_VERIFY_UNREACHABLE "true": `verify` logs a network error and exits 0, as the runner does
+//   FAKE_CONFIG_ERROR     `verify` fails to load config.toml with this message (logrus.Fatalln, exit 1)
+//   FAKE_GITLAB_URL       a mock GitLab (src/mock-gitlab): `verify`, `register` and token rotation call it
+//   FAKE_ROTATE_TOKENS    "true": `run` rotates every token whose token_expires_at is set, at once
 //   FAKE_VERIFY_BLOCK     "true": `verify` writes <ctl>/verify.started, waits for <ctl>/verify.release
+//   FAKE_REGISTER_BLOCK   "true": `register` writes <ctl>/register.started, waits for <ctl>/register.release
 //   FAKE_REGISTER_FAILS   number of `register` calls that fail before one succeeds
 //   FAKE_REGISTER_TOKEN   runner token a successful `register` writes (default glrt-or-legacy-token)
 //   FAKE_RUN_EXIT         `run` exits by itself with this status right after starting
@@ -30,7 +35,15 @@ export const REGISTERED_TOKEN = "glrt-or-legacy-token";
 export const standInPath = join(dirname(fileURLToPath(import.meta.url)), "fake-gitlab-runner.sh");
 
 export type LogEntry =
-  | { kind: "call"; argv: string[]; env: Record<string, string>; config?: "present" | "absent" }
+  | {
+      kind: "call";
+      /** The command and its options, without the global flags before the command. */
+      argv: string[];
+      env: Record<string, string>;
+      config?: "present" | "absent";
+      /** Global flags given before the command: "log-format", "log-level". */
+      globals: Record<string, string>;
+    }
   | { kind: "event"; text: string };
 
 export type CallEntry = Extract<LogEntry, { kind: "call" }>;
@@ -47,15 +60,21 @@ export function parseCallsLog(text: string): LogEntry[] {
       if (marker < 0) throw new Error(`malformed call line: ${line}`);
       const env: Record<string, string> = {};
       let config: "present" | "absent" | undefined;
+      const globals: Record<string, string> = {};
       for (const field of fields.slice(marker + 1)) {
         if (field.startsWith("@config=")) {
           config = field.slice("@config=".length) as "present" | "absent";
           continue;
         }
+        if (field.startsWith("@")) {
+          const eq = field.indexOf("=");
+          globals[field.slice(1, eq)] = field.slice(eq + 1);
+          continue;
+        }
         const eq = field.indexOf("=");
         env[field.slice(0, eq)] = field.slice(eq + 1);
       }
-      const entry: CallEntry = { kind: "call", argv: fields.slice(0, marker), env };
+      const entry: CallEntry = { kind: "call", argv: fields.slice(0, marker), env, globals };
       if (config) entry.config = config;
       entries.push(entry);
     } else {

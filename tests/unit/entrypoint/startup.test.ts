@@ -116,7 +116,7 @@ describe("legacy (registration-token) entries", () => {
     const calls = await sb.invocations();
     expect(calls.map((c) => c.argv[0])).toEqual(["register", "run"]); // a legacy entry is not verified
     const [register, run] = calls;
-    const scratch = join(sb.stateDir, "legacy.register.toml");
+    const scratch = join(sb.stateDir, "legacy.registered.toml");
     expect(register?.argv).toEqual(["register", "--non-interactive", "--config", scratch]);
     expect(register?.config).toBe("absent");
     expect(register?.env).toEqual({

@@ -1,0 +1,95 @@
+// `npm run render` (scripts/render.ts) as users run it, through npm: bad input gives one line naming
+// the file or option and a non-zero exit, never a stack trace; stdout is only the rendered YAML.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execa } from "execa";
+import { parseAllDocuments } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chartRoot } from "../../src/schema/load.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "render-cli-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const render = (...args: string[]) =>
+  execa("npm", ["run", "--silent", "render", "--", ...args], { cwd: chartRoot, reject: false, env: { NO_COLOR: "1" } });
+
+async function file(name: string, text: string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, text);
+  return path;
+}
+
+const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/^\s+at |node:internal|Error: .*\n\s+at /m);
+
+describe.concurrent("npm run --silent render", () => {
+  it("a missing values file: one line naming it, exit 1", async () => {
+    const missing = join(dir, "nope.yaml");
+    const result = await render("-f", "clusters/base.yaml", "-f", missing);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim()).toBe(`${missing}: cannot read the values file: no such file`);
+    expect(result.stdout).toBe("");
+  });
+
+  it("invalid YAML: one line with file:line:column, exit 1", async () => {
+    const bad = await file("bad.yaml", 'gitlabUrl: https://gitlab.example.com\nrunners:\n  - name: a\n    token: {value: "glrt-x"\n');
+    const result = await render("-f", bad);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(new RegExp(`^${bad}:5:1: invalid YAML: `));
+    noStackTrace(result.stderr);
+  });
+
+  it("an unknown option is named, exit 2", async () => {
+    const result = await render("--hlem", "4", "-f", "clusters/base.yaml");
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("render: Unknown option '--hlem'");
+    noStackTrace(result.stderr);
+  });
+
+  it("--helm 5 is refused, not rendered with helm 3", async () => {
+    const result = await render("--helm", "5", "-f", "clusters/base.yaml", "-f", "clusters/staging.yaml");
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("render: --helm 5: not a supported helm version (use 3 or 4)");
+    expect(result.stdout).toBe("");
+  });
+
+  it("invalid values list every problem by key path", async () => {
+    const result = await render("-f", await file("invalid.yaml", "gitlabUrl: https://gitlab.example.com\nconcurent: 4\n"));
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("- concurent: unknown key");
+    noStackTrace(result.stderr);
+  });
+
+  it("stdout is only YAML, so a redirect gives a clean manifest file", async () => {
+    const result = await render("-f", "clusters/base.yaml", "-f", "clusters/staging.yaml", "--helm", "4");
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout.startsWith("---")).toBe(true);
+    const docs = parseAllDocuments(result.stdout);
+    expect(docs.flatMap((d) => d.errors)).toEqual([]);
+    expect(docs.some((d) => d.get("kind") === "StatefulSet")).toBe(true);
+    expect(result.stdout).not.toContain("> gitlab-runner-fleet@");
+  });
+
+  it("--out writes the same YAML to the file", async () => {
+    const out = join(dir, "staging.yaml");
+    const result = await render("-f", "clusters/base.yaml", "-f", "clusters/staging.yaml", "-o", out);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe("");
+    expect((await readFile(out, "utf8")).startsWith("---")).toBe(true);
+  });
+});
+
+it("README's render commands use --silent (npm prints its banner to stdout otherwise)", async () => {
+  const readme = await readFile(join(chartRoot, "README.md"), "utf8");
+  const commands = readme.split("\n").filter((line) => /^npm run\b.*\brender\b/.test(line));
+  expect(commands.length).toBeGreaterThan(0);
+  for (const command of commands) expect(command).toMatch(/^npm run --silent render /);
+  const banner = await execa("npm", ["run", "render", "--", "--help-me"], { cwd: chartRoot, reject: false });
+  expect(banner.stdout).toContain("> gitlab-runner-fleet@"); // the reason for --silent
+});
