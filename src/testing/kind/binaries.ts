@@ -1,11 +1,22 @@
 // Finds the external tools the kind tier needs, or says in one line how to get the missing one.
 import { accessSync, constants } from "node:fs";
+import { readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { parse } from "yaml";
+import { chartRoot } from "../../schema/load.js";
 
 /** kind release the e2e tier and CI use (CI installs it with the same `go install` line). */
 export const KIND_VERSION = "v0.30.0";
 /** chart-testing release CI installs (helm/chart-testing-action input `version`). */
 export const CT_VERSION = "v3.13.0";
+
+/** The gitlab-runner release the chart ships, from Chart.yaml. */
+export const runnerAppVersion: string = String(parse(readFileSync(join(chartRoot, "Chart.yaml"), "utf8")).appVersion);
+
+/** GitLab's official download URL of a runner release binary (CI fetches the same URL). */
+export function runnerDownloadUrl(version: string, arch = "amd64"): string {
+  return `https://gitlab-runner-downloads.s3.amazonaws.com/v${version}/binaries/gitlab-runner-linux-${arch}`;
+}
 
 export interface ToolSpec {
   /** Name on PATH. */
@@ -27,7 +38,7 @@ export const TOOLS = {
   gitlabRunner: {
     name: "gitlab-runner",
     envVar: "GITLAB_RUNNER_BIN",
-    install: "download the release binary from https://gitlab-runner-downloads.s3.amazonaws.com/v<appVersion>/binaries/gitlab-runner-linux-amd64",
+    install: `download ${runnerDownloadUrl(runnerAppVersion)} and set GITLAB_RUNNER_BIN to it`,
   },
 } as const satisfies Record<string, ToolSpec>;
 

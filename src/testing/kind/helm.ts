@@ -1,5 +1,6 @@
 // helm install/upgrade/uninstall against a real cluster, always with --wait so a step ends when the release is
 // ready (or has failed), never when the objects were merely accepted.
+import { execa } from "execa";
 import { helmBinary, type HelmMajor } from "../../tools.js";
 import { runStep, type StepOptions } from "./progress.js";
 
@@ -50,4 +51,14 @@ export async function helmUpgradeInstall(release: Release, opts: InstallOptions,
 
 export async function helmUninstall(release: Release, major: HelmMajor = 3, step: StepOptions = {}): Promise<void> {
   await runStep(`helm ${major}: uninstall ${release.name}`, helmBinary(major), helmUninstallArgs(release), step);
+}
+
+/** The release's status (`deployed`, `failed`…), or undefined when helm knows no such release. */
+export async function helmReleaseStatus(release: Release, major: HelmMajor = 3): Promise<string | undefined> {
+  const res = await execa(helmBinary(major), ["status", release.name, ...common(release), "--output", "json"], { reject: false });
+  if (res.exitCode !== 0) {
+    if (/release: not found/.test(res.stderr)) return undefined;
+    throw new Error(`helm status ${release.name} failed: ${res.stderr.trim()}`);
+  }
+  return (JSON.parse(res.stdout) as { info?: { status?: string } }).info?.status;
 }

@@ -1,6 +1,16 @@
-export { CT_VERSION, KIND_VERSION, locateTool, MissingToolError, requireTool, TOOLS, type ToolSpec } from "./binaries.js";
+export {
+  CT_VERSION,
+  KIND_VERSION,
+  locateTool,
+  MissingToolError,
+  requireTool,
+  runnerAppVersion,
+  runnerDownloadUrl,
+  TOOLS,
+  type ToolSpec,
+} from "./binaries.js";
 export { ctConfigPath, ctInstall, ctInstallArgs, ctLint, ctLintArgs } from "./chart-testing.js";
-export { helmUninstall, helmUninstallArgs, helmUpgradeInstall, helmUpgradeInstallArgs, type InstallOptions, type Release } from "./helm.js";
+export { helmReleaseStatus, helmUninstall, helmUninstallArgs, helmUpgradeInstall, helmUpgradeInstallArgs, type InstallOptions, type Release } from "./helm.js";
 export { createKindCluster, deleteKindCluster, kindCreateArgs, kindDeleteArgs, kindLoadArgs, loadImages, type KindCluster } from "./kind.js";
 export { kindPreflight, type Preflight } from "./preflight.js";
 export { runStep, type StepOptions } from "./progress.js";

@@ -145,6 +145,15 @@ describe("kind preflight", () => {
     expect(result.reason).not.toContain("\n");
   });
 
+  it("names an unreachable engine and a missing kind together", async () => {
+    const dir = fakeBin({ docker: 'echo "Cannot connect to the Docker daemon" >&2; exit 1' });
+    const result = await kindPreflight({ PATH: dir });
+    expect(result).toEqual({
+      ready: false,
+      reason: `the Docker engine is not reachable (\`docker info\` failed: Cannot connect to the Docker daemon); kind is not installed (PATH or KIND_BIN): ${TOOLS.kind.install}`,
+    });
+  });
+
   it("names an unreachable Docker engine when the client is there", async () => {
     const dir = fakeBin({
       docker: 'echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2; exit 1',
