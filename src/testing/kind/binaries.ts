@@ -8,7 +8,7 @@ import { chartRoot } from "../../schema/load.js";
 /** kind release the e2e tier and CI use (CI installs it with the same `go install` line). */
 export const KIND_VERSION = "v0.30.0";
 /** chart-testing release CI installs (helm/chart-testing-action input `version`). */
-export const CT_VERSION = "v3.13.0";
+export const CT_VERSION = "v3.12.0";
 
 /** The gitlab-runner release the chart ships, from Chart.yaml. */
 export const runnerAppVersion: string = String(parse(readFileSync(join(chartRoot, "Chart.yaml"), "utf8")).appVersion);

@@ -39,7 +39,7 @@ describe.each([3, 4] as const)("helm %i", (helm) => {
     expect(files).toContain("values.schema.json");
     expect(files).toContain("files/entrypoint.sh");
     expect(files).toContain("templates/statefulset.yaml");
-    const foreign = files.filter((file) => /^(node_modules|src|tests|scripts|dist|clusters|\.tools|\.ci)\/|^package|^tsconfig|^vitest/.test(file));
+    const foreign = files.filter((file) => /^(node_modules|src|tests|scripts|dist|clusters|deploy|\.github|\.tools|\.ci)\/|^package|^tsconfig|^vitest/.test(file));
     expect(foreign).toEqual([]);
   });
 });
