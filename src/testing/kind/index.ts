@@ -14,3 +14,4 @@ export { helmReleaseStatus, helmUninstall, helmUninstallArgs, helmUpgradeInstall
 export { createKindCluster, deleteKindCluster, kindCreateArgs, kindDeleteArgs, kindLoadArgs, loadImages, type KindCluster } from "./kind.js";
 export { kindPreflight, type Preflight } from "./preflight.js";
 export { runStep, type StepOptions } from "./progress.js";
+export { buildImage, dockerBuildArgs, MOCK_GITLAB_DOCKERFILE, MOCK_GITLAB_IMAGE, mockGitLabImageBuild, type ImageBuild } from "./docker.js";

@@ -4,6 +4,7 @@ import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkReadOnlyRootFilesystem, checkRestrictedManifest, podSpecOf, validateManifests } from "../../../src/kube/index.js";
 import { chartRoot } from "../../../src/schema/load.js";
+import { MOCK_GITLAB_IMAGE } from "../../../src/testing/kind/index.js";
 
 const manifestPath = join(chartRoot, "deploy", "mock-gitlab", "mock-gitlab.yaml");
 const objects = parseAllDocuments(readFileSync(manifestPath, "utf8"))
@@ -34,6 +35,12 @@ describe("deploy/mock-gitlab/mock-gitlab.yaml", () => {
       expect(entry.value, entry.name).toBeUndefined();
       expect(entry.valueFrom.secretKeyRef.name).toBe("mock-gitlab-tokens");
     }
+  });
+
+  it("runs the image the kind tier builds and loads, never pulling it", () => {
+    const container = byKind("Deployment")?.spec.template.spec.containers[0];
+    expect(container.image).toBe(MOCK_GITLAB_IMAGE);
+    expect(container.imagePullPolicy).toBe("IfNotPresent");
   });
 
   it("selects its pods and exposes the port the container listens on", () => {

@@ -19,6 +19,8 @@ import {
   runStep,
   TOOLS,
   KIND_VERSION,
+  dockerBuildArgs,
+  mockGitLabImageBuild,
 } from "../../../src/testing/kind/index.js";
 import { helmBinary } from "../../../src/tools.js";
 
@@ -52,6 +54,14 @@ describe("kind arguments", () => {
 
   it("deletes the named cluster with its kubeconfig", () => {
     expect(kindDeleteArgs(cluster)).toEqual(["delete", "cluster", "--name", "fleet-e2e", "--kubeconfig", "/tmp/kc"]);
+  });
+});
+
+describe("docker arguments", () => {
+  it("builds the mock GitLab from its Dockerfile with the repo root as context", () => {
+    expect(dockerBuildArgs(mockGitLabImageBuild)).toEqual([
+      "build", "--file", join(chartRoot, "deploy", "mock-gitlab", "Dockerfile"), "--tag", "gitlab-runner-fleet/mock-gitlab:dev", chartRoot,
+    ]);
   });
 });
 
