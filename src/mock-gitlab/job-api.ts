@@ -12,7 +12,10 @@ export const LEGACY_SYSTEM_ID = "<legacy>";
 
 const REPORTED_STATES: readonly RunnerReportedState[] = ["running", "success", "failed"];
 
-/** `start-end`, inclusive, without the `bytes ` unit (contract §3.9). */
+/**
+ * `start-end` without the `bytes ` unit (contract §3.9). The runner sends an inclusive end; Rails only reads the
+ * start and the body, so clients that send the exclusive end (start + size) work against GitLab and work here too.
+ */
 function parseContentRange(value: string | undefined): { start: number; end: number } {
   const m = value === undefined ? null : /^(\d+)-(\d+)$/.exec(value.trim());
   if (!m) throw badRequest("Content-Range is missing or invalid");
@@ -131,7 +134,8 @@ export function jobApiRoutes({ store, config }: MockDeps): Route[] {
         const range = parseContentRange(ctx.req.headers["content-range"]);
         const job = findJob(ctx);
         if (token !== job.token) throw forbidden();
-        if (range.end - range.start + 1 !== ctx.body.length) {
+        const size = ctx.body.length;
+        if (range.end !== range.start + size - 1 && range.end !== range.start + size) {
           throw badRequest("Content-Range does not match the body size");
         }
         appendTrace(job, range.start, ctx.body, config.now());

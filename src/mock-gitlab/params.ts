@@ -19,12 +19,17 @@ export function reqString(params: Params, key: string): string {
   return value;
 }
 
+// The spellings Grape's Boolean coercion (dry-types Params::Bool) accepts; Python clients send `True`/`False`.
+const TRUE_STRINGS = new Set(["1", "on", "On", "ON", "t", "true", "True", "TRUE", "T", "y", "yes", "Yes", "YES", "Y"]);
+const FALSE_STRINGS = new Set(["0", "off", "Off", "OFF", "f", "false", "False", "FALSE", "F", "n", "no", "No", "NO", "N"]);
+
 export function optBool(params: Params, key: string): boolean | undefined {
   const value = params[key];
-  if (value === undefined || value === null) return undefined;
+  // Grape treats an empty string as an absent non-string parameter.
+  if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "boolean") return value;
-  if (value === "true" || value === "1") return true;
-  if (value === "false" || value === "0") return false;
+  if (typeof value === "string" && TRUE_STRINGS.has(value)) return true;
+  if (typeof value === "string" && FALSE_STRINGS.has(value)) return false;
   throw badRequest(`${key} is invalid`);
 }
 

@@ -31,9 +31,11 @@ export class Router {
   }
 
   match(method: string, pathname: string): RouteMatch {
+    // GitLab's API answers `/api/v4/runners/` like `/api/v4/runners`; some clients build paths that way.
+    const path = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
     const allowed: string[] = [];
     for (const { route, pattern, names } of this.routes) {
-      const m = pattern.exec(pathname);
+      const m = pattern.exec(path);
       if (!m) continue;
       if (route.method !== method) {
         allowed.push(route.method);

