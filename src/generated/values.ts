@@ -1,20 +1,83 @@
 /* GENERATED from values.schema.json by `npm run generate`: edit the schema, not this file. */
 
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "k8sName".
+ */
 export type K8SName = string;
 /**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "optionalK8sName".
+ */
+export type OptionalK8SName = string;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "secretKey".
+ */
+export type SecretKey = string;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "port".
+ */
+export type Port = number;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "cidr".
+ */
+export type Cidr = string;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "duration".
+ */
+export type Duration = string;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "quantity".
+ */
+export type Quantity = string;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "optionalQuantity".
+ */
+export type OptionalQuantity = string;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "regex".
+ */
+export type Regex = string;
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "k8sPullPolicy".
+ */
+export type K8SPullPolicy = "Always" | "IfNotPresent" | "Never";
+/**
+ * Volume name.
+ *
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobVolumeName".
+ */
+export type JobVolumeName = K8SName;
+/**
  * Path in the job containers.
+ *
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobMountPath".
  */
 export type JobMountPath = string;
 /**
  * Sub-path of the volume.
+ *
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobSubPath".
  */
 export type JobSubPath = string;
 /**
  * Mount read-only.
+ *
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobReadOnly".
  */
 export type JobReadOnly = boolean;
-export type Cidr = string;
-export type Port = number;
 
 /**
  * Values of the gitlab-runner-fleet chart: a StatefulSet of GitLab Runner managers, one or more runner entries each.
@@ -31,11 +94,11 @@ export interface Values {
     /**
      * Name of the Secret that holds the PEM CA bundle. Empty: use the image's system trust store.
      */
-    secretName?: string;
+    secretName?: OptionalK8SName;
     /**
      * Key in that Secret that holds the PEM bundle.
      */
-    key?: string;
+    key?: SecretKey;
   };
   /**
    * Maximum number of jobs one manager pod runs at once, shared by all runner entries (config.toml concurrent).
@@ -60,15 +123,15 @@ export interface Values {
   /**
    * How long an idle connection to GitLab is kept before it is re-established, as a Go duration (config.toml connection_max_age). 0s keeps it forever.
    */
-  connectionMaxAge?: string;
+  connectionMaxAge?: Duration;
   /**
    * Port of the runner's local metrics server (listen_address). Probes use it, so it is always on; metrics.* only decides whether it is scraped. The runner serves /metrics, /health/ready, /debug/pprof and /debug/jobs/list on it; networkPolicy.restrictMetrics limits who can reach it.
    */
-  metricsPort?: number;
+  metricsPort?: Port;
   /**
    * Namespace job pods run in, for every runner entry that does not set kubernetes.namespace. Empty: the release namespace. The namespace must exist; the chart creates the Role and RoleBinding in it.
    */
-  jobNamespace?: string;
+  jobNamespace?: OptionalK8SName;
   /**
    * Extra input to the deterministic runner system_id (s_ + 12 hex of a hash of seed, namespace, release and pod name). Set it to a cluster name when several clusters run the same release name in the same namespace with the same token, so their managers stay apart.
    */
@@ -107,7 +170,7 @@ export interface Values {
     /**
      * Kubernetes image pull policy of the manager container.
      */
-    pullPolicy?: "Always" | "IfNotPresent" | "Never";
+    pullPolicy?: K8SPullPolicy;
   };
   /**
    * Secrets used to pull the manager image.
@@ -116,24 +179,39 @@ export interface Values {
   /**
    * Replaces the chart name in object names.
    */
-  nameOverride?: string;
+  nameOverride?: OptionalK8SName;
   /**
    * Replaces the release-name-chart-name prefix of object names.
    */
-  fullnameOverride?: string;
+  fullnameOverride?: OptionalK8SName;
   /**
    * Number of manager pods. Each pod is a separate runner manager in GitLab, with a stable name (and system_id) per ordinal.
    */
   replicas?: number;
+  /**
+   * Resources of the manager container. Jobs run in their own pods, so the manager needs little.
+   */
   resources?: Resources;
+  /**
+   * Pod security context of the manager pod. The default passes Pod Security restricted. For OpenShift's arbitrary UIDs set runAsUser, runAsGroup and fsGroup to null.
+   */
   podSecurityContext?: PodSecurityContext;
+  /**
+   * Security context of the manager container: read-only root filesystem, no privilege escalation, no capabilities.
+   */
   containerSecurityContext?: ContainerSecurityContext;
-  nodeSelector?: StringMap7;
+  /**
+   * Node labels the manager pods must match.
+   */
+  nodeSelector?: StringMap;
   /**
    * Tolerations of the manager pods.
    */
   tolerations?: Toleration[];
-  affinity?: Affinity1;
+  /**
+   * Affinity of the manager pods (Kubernetes Affinity).
+   */
+  affinity?: Affinity;
   /**
    * Topology spread constraints of the manager pods. An empty labelSelector is filled with the pods' selector labels.
    */
@@ -141,9 +219,15 @@ export interface Values {
   /**
    * PriorityClass of the manager pods.
    */
-  priorityClassName?: string;
-  podAnnotations?: StringMap8;
-  podLabels?: StringMap9;
+  priorityClassName?: OptionalK8SName;
+  /**
+   * Extra annotations on the manager pods.
+   */
+  podAnnotations?: StringMap;
+  /**
+   * Extra labels on the manager pods.
+   */
+  podLabels?: StringMap;
   /**
    * Extra environment variables of the manager container. Use valueFrom for anything secret. Proxy variables belong in proxy, not here.
    */
@@ -219,9 +303,18 @@ export interface Values {
    * Probes of the manager container. They ask the runner's local HTTP server only (/metrics, /health/ready), so a GitLab outage never restarts runners.
    */
   probes?: {
+    /**
+     * Startup probe on the local metrics server, which the runner opens only after the entrypoint verified or registered every runner entry. Leave failureThreshold unset: the chart derives it from lifecycle.startAttempts (the entrypoint's backoff, 5 s doubling up to 5 min, plus 30 s per attempt for the runner's connect timeout, for each runner entry, one after another) so Kubernetes never kills a pod that is still retrying. A failureThreshold set by hand must cover that budget, or the chart refuses it.
+     */
     startup?: Probe;
-    liveness?: Probe1;
-    readiness?: Probe2;
+    /**
+     * Liveness probe on the local metrics server (/metrics), independent of GitLab.
+     */
+    liveness?: Probe;
+    /**
+     * Readiness probe on the runner's /health/ready endpoint (ready once the runner's boot checks passed), never on GitLab.
+     */
+    readiness?: Probe;
   };
   /**
    * A PersistentVolumeClaim per manager pod for the runner's config directory. It keeps the runner token registered with a legacy registration token, so no duplicate runner is registered, and tokens the runner rotated before they expire. Without it both survive container restarts but not the deletion of the pod: a legacy runner is then unregistered at stop, and a rotated authentication token is lost (put the current token in the Secret).
@@ -234,7 +327,7 @@ export interface Values {
     /**
      * Requested size.
      */
-    size?: string;
+    size?: Quantity;
     /**
      * StorageClass; empty uses the cluster default.
      */
@@ -260,8 +353,11 @@ export interface Values {
     /**
      * Name of the ServiceAccount; empty: the release's full name.
      */
-    name?: string;
-    annotations?: StringMap10;
+    name?: OptionalK8SName;
+    /**
+     * Annotations, for example eks.amazonaws.com/role-arn for IRSA or iam.gke.io/gcp-service-account for workload identity (S3/GCS cache without keys).
+     */
+    annotations?: StringMap;
   };
   /**
    * Role and RoleBinding that let the manager create job pods, in every namespace job pods run in.
@@ -284,8 +380,14 @@ export interface Values {
      * Create a metrics Service.
      */
     enabled?: boolean;
+    /**
+     * A PodMonitor (Prometheus Operator).
+     */
     podMonitor?: Monitor;
-    serviceMonitor?: Monitor1;
+    /**
+     * A ServiceMonitor (Prometheus Operator); needs metrics.enabled.
+     */
+    serviceMonitor?: Monitor;
   };
   /**
    * PodDisruptionBudget of the manager pods, so node drains take managers one at a time.
@@ -355,6 +457,560 @@ export interface Values {
     image?: string;
   };
 }
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "stringMap".
+ */
+export interface StringMap {
+  [k: string]: string | undefined;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "localObjectReference".
+ */
+export interface LocalObjectReference {
+  /**
+   * Name of the Secret.
+   */
+  name: K8SName;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "secretKeyRef".
+ */
+export interface SecretKeyRef {
+  /**
+   * Name of an existing Secret in the release namespace.
+   */
+  name: K8SName;
+  /**
+   * Key in that Secret.
+   */
+  key?: SecretKey;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "resourceList".
+ */
+export interface ResourceList {
+  /**
+   * CPU quantity.
+   */
+  cpu?: Quantity;
+  /**
+   * Memory quantity.
+   */
+  memory?: Quantity;
+  /**
+   * Ephemeral storage quantity.
+   */
+  "ephemeral-storage"?: Quantity;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "resources".
+ */
+export interface Resources {
+  /**
+   * Requested resources.
+   */
+  requests?: ResourceList;
+  /**
+   * Resource limits.
+   */
+  limits?: ResourceList;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "seccompProfile".
+ */
+export interface SeccompProfile {
+  /**
+   * Seccomp profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Profile file for type Localhost.
+   */
+  localhostProfile?: string;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "capabilities".
+ */
+export interface Capabilities {
+  /**
+   * Capabilities to add.
+   */
+  add?: string[];
+  /**
+   * Capabilities to drop.
+   */
+  drop?: string[];
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "podSecurityContext".
+ */
+export interface PodSecurityContext {
+  /**
+   * Refuse to start containers as root.
+   */
+  runAsNonRoot?: boolean;
+  /**
+   * UID of the containers.
+   */
+  runAsUser?: number;
+  /**
+   * GID of the containers.
+   */
+  runAsGroup?: number;
+  /**
+   * Group owning mounted volumes.
+   */
+  fsGroup?: number;
+  /**
+   * When to change volume ownership.
+   */
+  fsGroupChangePolicy?: "OnRootMismatch" | "Always";
+  /**
+   * Extra groups.
+   */
+  supplementalGroups?: number[];
+  /**
+   * Seccomp profile.
+   */
+  seccompProfile?: SeccompProfile;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "containerSecurityContext".
+ */
+export interface ContainerSecurityContext {
+  /**
+   * Allow setuid binaries to gain privileges.
+   */
+  allowPrivilegeEscalation?: boolean;
+  /**
+   * Mount the root filesystem read-only.
+   */
+  readOnlyRootFilesystem?: boolean;
+  /**
+   * Refuse to start as root.
+   */
+  runAsNonRoot?: boolean;
+  /**
+   * UID.
+   */
+  runAsUser?: number;
+  /**
+   * GID.
+   */
+  runAsGroup?: number;
+  /**
+   * Capabilities to add and drop.
+   */
+  capabilities?: Capabilities;
+  /**
+   * Seccomp profile.
+   */
+  seccompProfile?: SeccompProfile;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "toleration".
+ */
+export interface Toleration {
+  /**
+   * Taint key; empty with operator Exists tolerates everything.
+   */
+  key?: string;
+  /**
+   * Equal or Exists.
+   */
+  operator?: "Equal" | "Exists";
+  /**
+   * Taint value for operator Equal.
+   */
+  value?: string;
+  /**
+   * Taint effect; empty matches all effects.
+   */
+  effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+  /**
+   * How long a NoExecute taint is tolerated.
+   */
+  tolerationSeconds?: number;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "affinity".
+ */
+export interface Affinity {
+  /**
+   * Kubernetes NodeAffinity.
+   */
+  nodeAffinity?: {
+    /**
+     * Kubernetes NodeSelector: the pod goes only to nodes matching one of the terms.
+     */
+    requiredDuringSchedulingIgnoredDuringExecution?: {
+      /**
+       * Node selector terms, any one of which must match.
+       *
+       * @minItems 1
+       */
+      nodeSelectorTerms: [NodeSelectorTerm, ...NodeSelectorTerm[]];
+    };
+    /**
+     * Kubernetes PreferredSchedulingTerm list: nodes the scheduler prefers, by weight.
+     */
+    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
+  };
+  /**
+   * Kubernetes PodAffinity.
+   */
+  podAffinity?: PodAffinity;
+  /**
+   * Kubernetes PodAntiAffinity.
+   */
+  podAntiAffinity?: PodAffinity;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "podAffinity".
+ */
+export interface PodAffinity {
+  /**
+   * Kubernetes PodAffinityTerm list, all of which must hold.
+   */
+  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  /**
+   * Kubernetes WeightedPodAffinityTerm list the scheduler prefers, by weight.
+   */
+  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "topologySpreadConstraint".
+ */
+export interface TopologySpreadConstraint {
+  /**
+   * Allowed imbalance.
+   */
+  maxSkew: number;
+  /**
+   * Node label that defines a domain.
+   */
+  topologyKey: string;
+  /**
+   * DoNotSchedule or ScheduleAnyway.
+   */
+  whenUnsatisfiable: "DoNotSchedule" | "ScheduleAnyway";
+  /**
+   * Kubernetes LabelSelector; empty: the manager pods' selector labels.
+   */
+  labelSelector?: {};
+  /**
+   * Minimum number of eligible domains.
+   */
+  minDomains?: number;
+  /**
+   * Pod label keys to select pods by.
+   */
+  matchLabelKeys?: string[];
+  /**
+   * Honor or Ignore.
+   */
+  nodeAffinityPolicy?: "Honor" | "Ignore";
+  /**
+   * Honor or Ignore.
+   */
+  nodeTaintsPolicy?: "Honor" | "Ignore";
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "envVar".
+ */
+export interface EnvVar {
+  /**
+   * Variable name.
+   */
+  name: string;
+  /**
+   * Literal value; never put a secret here.
+   */
+  value?: string;
+  /**
+   * Kubernetes EnvVarSource (secretKeyRef, configMapKeyRef, fieldRef, resourceFieldRef).
+   */
+  valueFrom?: {
+    /**
+     * Key of a Secret.
+     */
+    secretKeyRef?: {};
+    /**
+     * Key of a ConfigMap.
+     */
+    configMapKeyRef?: {};
+    /**
+     * Pod field.
+     */
+    fieldRef?: {};
+    /**
+     * Container resource.
+     */
+    resourceFieldRef?: {};
+  };
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "volume".
+ */
+export interface Volume {
+  /**
+   * Volume name.
+   */
+  name: K8SName;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "volumeMount".
+ */
+export interface VolumeMount {
+  /**
+   * Volume name.
+   */
+  name: K8SName;
+  /**
+   * Path in the container.
+   */
+  mountPath: string;
+  /**
+   * Sub-path of the volume.
+   */
+  subPath?: string;
+  /**
+   * Mount read-only.
+   */
+  readOnly?: boolean;
+  /**
+   * Mount propagation.
+   */
+  mountPropagation?: "None" | "HostToContainer" | "Bidirectional";
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "hostAlias".
+ */
+export interface HostAlias {
+  /**
+   * IP address.
+   */
+  ip: string;
+  /**
+   * Host names for that address.
+   *
+   * @minItems 1
+   */
+  hostnames: [string, ...string[]];
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "policyRule".
+ */
+export interface PolicyRule {
+  /**
+   * API groups; "" is the core group.
+   *
+   * @minItems 1
+   */
+  apiGroups: [string, ...string[]];
+  /**
+   * Resources, with sub-resources as pods/log.
+   *
+   * @minItems 1
+   */
+  resources: [string, ...string[]];
+  /**
+   * Verbs.
+   *
+   * @minItems 1
+   */
+  verbs: [
+    "get" | "list" | "watch" | "create" | "update" | "patch" | "delete" | "deletecollection",
+    ...("get" | "list" | "watch" | "create" | "update" | "patch" | "delete" | "deletecollection")[]
+  ];
+  /**
+   * Limit the rule to these names.
+   */
+  resourceNames?: string[];
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "monitor".
+ */
+export interface Monitor {
+  /**
+   * Create the object.
+   */
+  enabled?: boolean;
+  /**
+   * Scrape interval.
+   */
+  interval?: Duration;
+  /**
+   * Scrape timeout.
+   */
+  scrapeTimeout?: Duration;
+  /**
+   * Extra labels, e.g. the release label your Prometheus selects.
+   */
+  labels?: StringMap;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "networkPolicyPeer".
+ */
+export interface NetworkPolicyPeer {
+  /**
+   * Kubernetes LabelSelector of pods.
+   */
+  podSelector?: {};
+  /**
+   * Kubernetes LabelSelector of namespaces.
+   */
+  namespaceSelector?: {};
+  /**
+   * CIDR block.
+   */
+  ipBlock?: {
+    /**
+     * CIDR.
+     */
+    cidr: Cidr;
+    /**
+     * Excluded CIDRs.
+     */
+    except?: Cidr[];
+  };
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "probe".
+ */
+export interface Probe {
+  /**
+   * Use the probe.
+   */
+  enabled?: boolean;
+  /**
+   * Seconds between checks.
+   */
+  periodSeconds?: number;
+  /**
+   * Seconds before a check fails.
+   */
+  timeoutSeconds?: number;
+  /**
+   * Failed checks in a row before acting.
+   */
+  failureThreshold?: number;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobResources".
+ */
+export interface JobResources {
+  /**
+   * CPU request.
+   */
+  cpuRequest?: OptionalQuantity;
+  /**
+   * CPU limit.
+   */
+  cpuLimit?: OptionalQuantity;
+  /**
+   * Memory request.
+   */
+  memoryRequest?: OptionalQuantity;
+  /**
+   * Memory limit.
+   */
+  memoryLimit?: OptionalQuantity;
+  /**
+   * Ephemeral storage request.
+   */
+  ephemeralStorageRequest?: OptionalQuantity;
+  /**
+   * Ephemeral storage limit.
+   */
+  ephemeralStorageLimit?: OptionalQuantity;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobContainerSecurityContext".
+ */
+export interface JobContainerSecurityContext {
+  /**
+   * Refuse to start as root.
+   */
+  runAsNonRoot?: boolean;
+  /**
+   * UID.
+   */
+  runAsUser?: number;
+  /**
+   * GID.
+   */
+  runAsGroup?: number;
+  /**
+   * Read-only root filesystem.
+   */
+  readOnlyRootFilesystem?: boolean;
+  /**
+   * Capabilities to add and drop.
+   */
+  capabilities?: Capabilities;
+  /**
+   * Seccomp profile.
+   */
+  seccompProfile?: SeccompProfile;
+  /**
+   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
+   */
+  selinuxType?: string;
+  /**
+   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
+   */
+  procMount?: "Default" | "Unmasked";
+  /**
+   * AppArmor profile of the container (Kubernetes 1.30 or later).
+   */
+  appArmorProfile?: AppArmorProfile;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "cacheCredentials".
+ */
+export interface CacheCredentials {
+  /**
+   * Name of an existing Secret in the release namespace.
+   */
+  name: K8SName;
+  /**
+   * Key holding the S3 access key id.
+   */
+  accessKeyKey?: SecretKey;
+  /**
+   * Key holding the S3 secret access key.
+   */
+  secretKeyKey?: SecretKey;
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "runner".
+ */
 export interface Runner {
   /**
    * Runner entry name: unique in the release, shown in GitLab as the runner description for legacy registration, used in object and file names.
@@ -372,6 +1028,9 @@ export interface Runner {
      * The token itself. It is stored only in a Secret created by the chart. Prefer existingSecret for production.
      */
     value?: string;
+    /**
+     * An existing Secret holding the token (one key; either kind of token alone).
+     */
     existingSecret?: SecretKeyRef;
   };
   /**
@@ -430,7 +1089,7 @@ export interface Runner {
   /**
    * How long an unhealthy entry is paused, as a Go duration.
    */
-  unhealthyInterval?: string;
+  unhealthyInterval?: Duration;
   /**
    * Variables added to every job of this entry (name to value). Not for secrets: use GitLab CI/CD variables.
    */
@@ -458,7 +1117,7 @@ export interface Runner {
     /**
      * Namespace of this entry's job pods; empty: jobNamespace, then the release namespace.
      */
-    namespace?: string;
+    namespace?: OptionalK8SName;
     /**
      * Default job image when .gitlab-ci.yml names none.
      */
@@ -489,9 +1148,18 @@ export interface Runner {
      * Glob patterns of service images jobs may use; empty: any.
      */
     allowedServices?: string[];
+    /**
+     * Resources of the build container.
+     */
     build?: JobResources;
-    helper?: JobResources1;
-    service?: JobResources2;
+    /**
+     * Resources of the helper container.
+     */
+    helper?: JobResources;
+    /**
+     * Resources of each service container.
+     */
+    service?: JobResources;
     /**
      * What a job may override through KUBERNETES_* variables. Regexes for names, maximum quantities for resources; empty: nothing.
      */
@@ -499,51 +1167,51 @@ export interface Runner {
       /**
        * Regex of namespaces a job may pick.
        */
-      namespace?: string;
+      namespace?: Regex;
       /**
        * Regex of service accounts a job may pick.
        */
-      serviceAccount?: string;
+      serviceAccount?: Regex;
       /**
        * Regex of pod labels a job may set.
        */
-      podLabels?: string;
+      podLabels?: Regex;
       /**
        * Regex of pod annotations a job may set.
        */
-      podAnnotations?: string;
+      podAnnotations?: Regex;
       /**
        * Regex of node selectors a job may set.
        */
-      nodeSelector?: string;
+      nodeSelector?: Regex;
       /**
        * Regex of tolerations a job may set.
        */
-      nodeTolerations?: string;
+      nodeTolerations?: Regex;
       /**
        * Highest CPU limit a job may ask for.
        */
-      cpuLimitMax?: string;
+      cpuLimitMax?: OptionalQuantity;
       /**
        * Highest CPU request a job may ask for.
        */
-      cpuRequestMax?: string;
+      cpuRequestMax?: OptionalQuantity;
       /**
        * Highest memory limit a job may ask for.
        */
-      memoryLimitMax?: string;
+      memoryLimitMax?: OptionalQuantity;
       /**
        * Highest memory request a job may ask for.
        */
-      memoryRequestMax?: string;
+      memoryRequestMax?: OptionalQuantity;
       /**
        * Highest ephemeral storage limit a job may ask for.
        */
-      ephemeralStorageLimitMax?: string;
+      ephemeralStorageLimitMax?: OptionalQuantity;
       /**
        * Highest ephemeral storage request a job may ask for.
        */
-      ephemeralStorageRequestMax?: string;
+      ephemeralStorageRequestMax?: OptionalQuantity;
     };
     /**
      * Seconds between checks of a starting job pod.
@@ -556,11 +1224,14 @@ export interface Runner {
     /**
      * ServiceAccount of job pods; empty: the namespace's default.
      */
-    serviceAccount?: string;
+    serviceAccount?: OptionalK8SName;
     /**
      * Mount the service account token into job pods.
      */
     automountServiceAccountToken?: boolean;
+    /**
+     * Node labels job pods must match.
+     */
     nodeSelector?: StringMap;
     /**
      * Tolerations of job pods (tolerationSeconds is not supported by the runner).
@@ -583,9 +1254,18 @@ export interface Runner {
        */
       effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
     }[];
+    /**
+     * Affinity of job pods (Kubernetes Affinity, camelCase as in a pod spec).
+     */
     affinity?: Affinity;
-    podLabels?: StringMap2;
-    podAnnotations?: StringMap3;
+    /**
+     * Labels on job pods.
+     */
+    podLabels?: StringMap;
+    /**
+     * Annotations on job pods.
+     */
+    podAnnotations?: StringMap;
     /**
      * Secrets (in the job namespace) used to pull job images.
      */
@@ -594,14 +1274,29 @@ export interface Runner {
      * Helper image; empty: the runner's default for its version.
      */
     helperImage?: string;
+    /**
+     * Pod security context of job pods, in the runner's own form (no fsGroupChangePolicy or seLinuxOptions; selinuxType instead).
+     */
     podSecurityContext?: JobPodSecurityContext;
+    /**
+     * Security context of the build container (privileged and allowPrivilegeEscalation come from the keys above).
+     */
     buildContainerSecurityContext?: JobContainerSecurityContext;
-    helperContainerSecurityContext?: JobContainerSecurityContext1;
-    serviceContainerSecurityContext?: JobContainerSecurityContext2;
+    /**
+     * Security context of the helper container.
+     */
+    helperContainerSecurityContext?: JobContainerSecurityContext;
+    /**
+     * Security context of service containers.
+     */
+    serviceContainerSecurityContext?: JobContainerSecurityContext;
     /**
      * DNS policy of job pods; empty: the Kubernetes default (cluster-first). none needs dnsConfig with at least one nameserver, because Kubernetes refuses such a pod otherwise.
      */
     dnsPolicy?: "" | "none" | "default" | "cluster-first" | "cluster-first-with-host-net";
+    /**
+     * DNS settings of job pods (Kubernetes PodDNSConfig), merged with what dnsPolicy generates; required with dnsPolicy none.
+     */
     dnsConfig?: JobDnsConfig;
     /**
      * Grace period of job pods when they are deleted.
@@ -615,10 +1310,7 @@ export interface Runner {
        * Host directories (not allowed by Pod Security baseline; use with care).
        */
       hostPath?: {
-        /**
-         * Volume name.
-         */
-        name: string;
+        name: JobVolumeName;
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
@@ -631,10 +1323,7 @@ export interface Runner {
        * PersistentVolumeClaims; name is the claim's name.
        */
       pvc?: {
-        /**
-         * Volume name.
-         */
-        name: string;
+        name: JobVolumeName;
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
@@ -643,36 +1332,33 @@ export interface Runner {
        * ConfigMaps; name is the ConfigMap's name.
        */
       configMap?: {
-        /**
-         * Volume name.
-         */
-        name: string;
+        name: JobVolumeName;
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
-        items?: StringMap4;
+        /**
+         * Key to file path.
+         */
+        items?: StringMap;
       }[];
       /**
        * Secrets; name is the Secret's name.
        */
       secret?: {
-        /**
-         * Volume name.
-         */
-        name: string;
+        name: JobVolumeName;
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
-        items?: StringMap5;
+        /**
+         * Key to file path.
+         */
+        items?: StringMap;
       }[];
       /**
        * Scratch directories.
        */
       emptyDir?: {
-        /**
-         * Volume name.
-         */
-        name: string;
+        name: JobVolumeName;
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         /**
@@ -682,16 +1368,13 @@ export interface Runner {
         /**
          * Size limit.
          */
-        sizeLimit?: string;
+        sizeLimit?: Quantity;
       }[];
       /**
        * CSI volumes.
        */
       csi?: {
-        /**
-         * Volume name.
-         */
-        name: string;
+        name: JobVolumeName;
         mountPath: JobMountPath;
         subPath?: JobSubPath;
         readOnly?: JobReadOnly;
@@ -703,7 +1386,10 @@ export interface Runner {
          * Filesystem type.
          */
         fsType?: string;
-        volumeAttributes?: StringMap6;
+        /**
+         * Driver attributes.
+         */
+        volumeAttributes?: StringMap;
       }[];
     };
     /**
@@ -717,15 +1403,15 @@ export interface Runner {
       /**
        * Secret (release namespace) with the cluster CA and a bearer token.
        */
-      secretName?: string;
+      secretName?: OptionalK8SName;
       /**
        * Key of the PEM CA bundle in that Secret.
        */
-      caKey?: string;
+      caKey?: SecretKey;
       /**
        * Key of the bearer token in that Secret.
        */
-      tokenKey?: string;
+      tokenKey?: SecretKey;
     };
   };
   /**
@@ -772,6 +1458,9 @@ export interface Runner {
        * access-key (credentialsSecret) or iam (instance profile, IRSA).
        */
       authenticationType?: "access-key" | "iam";
+      /**
+       * Secret with the access key id and secret key.
+       */
       credentialsSecret?: CacheCredentials;
       /**
        * Server-side encryption.
@@ -802,7 +1491,10 @@ export interface Runner {
        * Bucket.
        */
       bucketName?: string;
-      credentialsSecret?: SecretKeyRef1;
+      /**
+       * Secret holding the service-account JSON key; omit for workload identity.
+       */
+      credentialsSecret?: SecretKeyRef;
     };
     /**
      * Azure Blob Storage.
@@ -820,7 +1512,10 @@ export interface Runner {
        * Storage domain.
        */
       storageDomain?: string;
-      credentialsSecret?: SecretKeyRef2;
+      /**
+       * Secret holding the account key.
+       */
+      credentialsSecret?: SecretKeyRef;
     };
   };
   /**
@@ -829,148 +1524,9 @@ export interface Runner {
   configTemplate?: string;
 }
 /**
- * An existing Secret holding the token (one key; either kind of token alone).
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "nodeSelectorRequirement".
  */
-export interface SecretKeyRef {
-  /**
-   * Name of an existing Secret in the release namespace.
-   */
-  name: string;
-  /**
-   * Key in that Secret.
-   */
-  key?: string;
-}
-/**
- * Resources of the build container.
- */
-export interface JobResources {
-  /**
-   * CPU request.
-   */
-  cpuRequest?: string;
-  /**
-   * CPU limit.
-   */
-  cpuLimit?: string;
-  /**
-   * Memory request.
-   */
-  memoryRequest?: string;
-  /**
-   * Memory limit.
-   */
-  memoryLimit?: string;
-  /**
-   * Ephemeral storage request.
-   */
-  ephemeralStorageRequest?: string;
-  /**
-   * Ephemeral storage limit.
-   */
-  ephemeralStorageLimit?: string;
-}
-/**
- * Resources of the helper container.
- */
-export interface JobResources1 {
-  /**
-   * CPU request.
-   */
-  cpuRequest?: string;
-  /**
-   * CPU limit.
-   */
-  cpuLimit?: string;
-  /**
-   * Memory request.
-   */
-  memoryRequest?: string;
-  /**
-   * Memory limit.
-   */
-  memoryLimit?: string;
-  /**
-   * Ephemeral storage request.
-   */
-  ephemeralStorageRequest?: string;
-  /**
-   * Ephemeral storage limit.
-   */
-  ephemeralStorageLimit?: string;
-}
-/**
- * Resources of each service container.
- */
-export interface JobResources2 {
-  /**
-   * CPU request.
-   */
-  cpuRequest?: string;
-  /**
-   * CPU limit.
-   */
-  cpuLimit?: string;
-  /**
-   * Memory request.
-   */
-  memoryRequest?: string;
-  /**
-   * Memory limit.
-   */
-  memoryLimit?: string;
-  /**
-   * Ephemeral storage request.
-   */
-  ephemeralStorageRequest?: string;
-  /**
-   * Ephemeral storage limit.
-   */
-  ephemeralStorageLimit?: string;
-}
-/**
- * Node labels job pods must match.
- */
-export interface StringMap {
-  [k: string]: string | undefined;
-}
-/**
- * Affinity of job pods (Kubernetes Affinity, camelCase as in a pod spec).
- */
-export interface Affinity {
-  /**
-   * Kubernetes NodeAffinity.
-   */
-  nodeAffinity?: {
-    /**
-     * Kubernetes NodeSelector: the pod goes only to nodes matching one of the terms.
-     */
-    requiredDuringSchedulingIgnoredDuringExecution?: {
-      /**
-       * Node selector terms, any one of which must match.
-       *
-       * @minItems 1
-       */
-      nodeSelectorTerms: [NodeSelectorTerm, ...NodeSelectorTerm[]];
-    };
-    /**
-     * Kubernetes PreferredSchedulingTerm list: nodes the scheduler prefers, by weight.
-     */
-    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
-  };
-  podAffinity?: PodAffinity;
-  podAntiAffinity?: PodAffinity1;
-}
-export interface NodeSelectorTerm {
-  /**
-   * Requirements on node labels, all of which must hold.
-   */
-  matchExpressions?: NodeSelectorRequirement[];
-  /**
-   * Requirements on node fields, all of which must hold.
-   */
-  matchFields?: NodeSelectorRequirement[];
-}
 export interface NodeSelectorRequirement {
   /**
    * Node label (matchExpressions) or node field (matchFields, only metadata.name) to match.
@@ -985,75 +1541,10 @@ export interface NodeSelectorRequirement {
    */
   values?: string[];
 }
-export interface PreferredSchedulingTerm {
-  /**
-   * Weight of this preference, an integer from 1 to 100.
-   */
-  weight: number;
-  preference: NodeSelectorTerm1;
-}
 /**
- * The node selector term to prefer.
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "labelSelectorRequirement".
  */
-export interface NodeSelectorTerm1 {
-  /**
-   * Requirements on node labels, all of which must hold.
-   */
-  matchExpressions?: NodeSelectorRequirement[];
-  /**
-   * Requirements on node fields, all of which must hold.
-   */
-  matchFields?: NodeSelectorRequirement[];
-}
-/**
- * Kubernetes PodAffinity.
- */
-export interface PodAffinity {
-  /**
-   * Kubernetes PodAffinityTerm list, all of which must hold.
-   */
-  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
-  /**
-   * Kubernetes WeightedPodAffinityTerm list the scheduler prefers, by weight.
-   */
-  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
-}
-export interface PodAffinityTerm {
-  labelSelector?: LabelSelector;
-  /**
-   * Namespaces the labelSelector applies to; empty: the pod's own namespace.
-   */
-  namespaces?: string[];
-  /**
-   * Node label whose value defines "the same place", for example kubernetes.io/hostname.
-   */
-  topologyKey: string;
-  namespaceSelector?: LabelSelector1;
-  /**
-   * Label keys whose values are taken from the incoming pod and added to labelSelector as In requirements.
-   */
-  matchLabelKeys?: string[];
-  /**
-   * Label keys whose values are taken from the incoming pod and added to labelSelector as NotIn requirements.
-   */
-  mismatchLabelKeys?: string[];
-}
-/**
- * Pods to be near (or away from).
- */
-export interface LabelSelector {
-  matchLabels?: StringMap1;
-  /**
-   * Requirements on labels, all of which must hold.
-   */
-  matchExpressions?: LabelSelectorRequirement[];
-}
-/**
- * Labels that must all be present with these values.
- */
-export interface StringMap1 {
-  [k: string]: string | undefined;
-}
 export interface LabelSelectorRequirement {
   /**
    * Label key to match.
@@ -1069,26 +1560,55 @@ export interface LabelSelectorRequirement {
   values?: string[];
 }
 /**
- * Namespaces, by label, the labelSelector applies to.
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "nodeSelectorTerm".
  */
-export interface LabelSelector1 {
-  matchLabels?: StringMap1;
+export interface NodeSelectorTerm {
+  /**
+   * Requirements on node labels, all of which must hold.
+   */
+  matchExpressions?: NodeSelectorRequirement[];
+  /**
+   * Requirements on node fields, all of which must hold.
+   */
+  matchFields?: NodeSelectorRequirement[];
+}
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "labelSelector".
+ */
+export interface LabelSelector {
+  /**
+   * Labels that must all be present with these values.
+   */
+  matchLabels?: StringMap;
   /**
    * Requirements on labels, all of which must hold.
    */
   matchExpressions?: LabelSelectorRequirement[];
 }
-export interface WeightedPodAffinityTerm {
+/**
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "preferredSchedulingTerm".
+ */
+export interface PreferredSchedulingTerm {
   /**
    * Weight of this preference, an integer from 1 to 100.
    */
   weight: number;
-  podAffinityTerm: PodAffinityTerm1;
+  /**
+   * The node selector term to prefer.
+   */
+  preference: NodeSelectorTerm;
 }
 /**
- * The pod affinity term to prefer.
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "podAffinityTerm".
  */
-export interface PodAffinityTerm1 {
+export interface PodAffinityTerm {
+  /**
+   * Pods to be near (or away from).
+   */
   labelSelector?: LabelSelector;
   /**
    * Namespaces the labelSelector applies to; empty: the pod's own namespace.
@@ -1098,7 +1618,10 @@ export interface PodAffinityTerm1 {
    * Node label whose value defines "the same place", for example kubernetes.io/hostname.
    */
   topologyKey: string;
-  namespaceSelector?: LabelSelector1;
+  /**
+   * Namespaces, by label, the labelSelector applies to.
+   */
+  namespaceSelector?: LabelSelector;
   /**
    * Label keys whose values are taken from the incoming pod and added to labelSelector as In requirements.
    */
@@ -1109,32 +1632,36 @@ export interface PodAffinityTerm1 {
   mismatchLabelKeys?: string[];
 }
 /**
- * Kubernetes PodAntiAffinity.
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "weightedPodAffinityTerm".
  */
-export interface PodAffinity1 {
+export interface WeightedPodAffinityTerm {
   /**
-   * Kubernetes PodAffinityTerm list, all of which must hold.
+   * Weight of this preference, an integer from 1 to 100.
    */
-  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
+  weight: number;
   /**
-   * Kubernetes WeightedPodAffinityTerm list the scheduler prefers, by weight.
+   * The pod affinity term to prefer.
    */
-  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
+  podAffinityTerm: PodAffinityTerm;
 }
 /**
- * Labels on job pods.
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "appArmorProfile".
  */
-export interface StringMap2 {
-  [k: string]: string | undefined;
+export interface AppArmorProfile {
+  /**
+   * AppArmor profile type.
+   */
+  type: "RuntimeDefault" | "Localhost" | "Unconfined";
+  /**
+   * Name of a profile loaded on the node, for type Localhost.
+   */
+  localhostProfile?: string;
 }
 /**
- * Annotations on job pods.
- */
-export interface StringMap3 {
-  [k: string]: string | undefined;
-}
-/**
- * Pod security context of job pods, in the runner's own form (no fsGroupChangePolicy or seLinuxOptions; selinuxType instead).
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobPodSecurityContext".
  */
 export interface JobPodSecurityContext {
   /**
@@ -1161,172 +1688,18 @@ export interface JobPodSecurityContext {
    * SELinux type label of all containers (the runner sets seLinuxOptions.type from it; other seLinuxOptions fields are not supported).
    */
   selinuxType?: string;
+  /**
+   * Seccomp profile of all containers.
+   */
   seccompProfile?: SeccompProfile;
+  /**
+   * AppArmor profile of all containers (Kubernetes 1.30 or later).
+   */
   appArmorProfile?: AppArmorProfile;
 }
 /**
- * Seccomp profile of all containers.
- */
-export interface SeccompProfile {
-  /**
-   * Seccomp profile type.
-   */
-  type: "RuntimeDefault" | "Localhost" | "Unconfined";
-  /**
-   * Profile file for type Localhost.
-   */
-  localhostProfile?: string;
-}
-/**
- * AppArmor profile of all containers (Kubernetes 1.30 or later).
- */
-export interface AppArmorProfile {
-  /**
-   * AppArmor profile type.
-   */
-  type: "RuntimeDefault" | "Localhost" | "Unconfined";
-  /**
-   * Name of a profile loaded on the node, for type Localhost.
-   */
-  localhostProfile?: string;
-}
-/**
- * Security context of the build container (privileged and allowPrivilegeEscalation come from the keys above).
- */
-export interface JobContainerSecurityContext {
-  /**
-   * Refuse to start as root.
-   */
-  runAsNonRoot?: boolean;
-  /**
-   * UID.
-   */
-  runAsUser?: number;
-  /**
-   * GID.
-   */
-  runAsGroup?: number;
-  /**
-   * Read-only root filesystem.
-   */
-  readOnlyRootFilesystem?: boolean;
-  capabilities?: Capabilities;
-  seccompProfile?: SeccompProfile1;
-  /**
-   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
-   */
-  selinuxType?: string;
-  /**
-   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
-   */
-  procMount?: "Default" | "Unmasked";
-  appArmorProfile?: AppArmorProfile1;
-}
-/**
- * Capabilities to add and drop.
- */
-export interface Capabilities {
-  /**
-   * Capabilities to add.
-   */
-  add?: string[];
-  /**
-   * Capabilities to drop.
-   */
-  drop?: string[];
-}
-/**
- * Seccomp profile.
- */
-export interface SeccompProfile1 {
-  /**
-   * Seccomp profile type.
-   */
-  type: "RuntimeDefault" | "Localhost" | "Unconfined";
-  /**
-   * Profile file for type Localhost.
-   */
-  localhostProfile?: string;
-}
-/**
- * AppArmor profile of the container (Kubernetes 1.30 or later).
- */
-export interface AppArmorProfile1 {
-  /**
-   * AppArmor profile type.
-   */
-  type: "RuntimeDefault" | "Localhost" | "Unconfined";
-  /**
-   * Name of a profile loaded on the node, for type Localhost.
-   */
-  localhostProfile?: string;
-}
-/**
- * Security context of the helper container.
- */
-export interface JobContainerSecurityContext1 {
-  /**
-   * Refuse to start as root.
-   */
-  runAsNonRoot?: boolean;
-  /**
-   * UID.
-   */
-  runAsUser?: number;
-  /**
-   * GID.
-   */
-  runAsGroup?: number;
-  /**
-   * Read-only root filesystem.
-   */
-  readOnlyRootFilesystem?: boolean;
-  capabilities?: Capabilities;
-  seccompProfile?: SeccompProfile1;
-  /**
-   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
-   */
-  selinuxType?: string;
-  /**
-   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
-   */
-  procMount?: "Default" | "Unmasked";
-  appArmorProfile?: AppArmorProfile1;
-}
-/**
- * Security context of service containers.
- */
-export interface JobContainerSecurityContext2 {
-  /**
-   * Refuse to start as root.
-   */
-  runAsNonRoot?: boolean;
-  /**
-   * UID.
-   */
-  runAsUser?: number;
-  /**
-   * GID.
-   */
-  runAsGroup?: number;
-  /**
-   * Read-only root filesystem.
-   */
-  readOnlyRootFilesystem?: boolean;
-  capabilities?: Capabilities;
-  seccompProfile?: SeccompProfile1;
-  /**
-   * SELinux type label of the container process (the runner sets seLinuxOptions.type from it).
-   */
-  selinuxType?: string;
-  /**
-   * Proc mount type: Default, or Unmasked for containers that build OCI images without privileges.
-   */
-  procMount?: "Default" | "Unmasked";
-  appArmorProfile?: AppArmorProfile1;
-}
-/**
- * DNS settings of job pods (Kubernetes PodDNSConfig), merged with what dnsPolicy generates; required with dnsPolicy none.
+ * This interface was referenced by `Values`'s JSON-Schema
+ * via the `definition` "jobDnsConfig".
  */
 export interface JobDnsConfig {
   /**
@@ -1354,541 +1727,4 @@ export interface JobDnsConfig {
      */
     value?: string;
   }[];
-}
-/**
- * Key to file path.
- */
-export interface StringMap4 {
-  [k: string]: string | undefined;
-}
-/**
- * Key to file path.
- */
-export interface StringMap5 {
-  [k: string]: string | undefined;
-}
-/**
- * Driver attributes.
- */
-export interface StringMap6 {
-  [k: string]: string | undefined;
-}
-/**
- * Secret with the access key id and secret key.
- */
-export interface CacheCredentials {
-  /**
-   * Name of an existing Secret in the release namespace.
-   */
-  name: string;
-  /**
-   * Key holding the S3 access key id.
-   */
-  accessKeyKey?: string;
-  /**
-   * Key holding the S3 secret access key.
-   */
-  secretKeyKey?: string;
-}
-/**
- * Secret holding the service-account JSON key; omit for workload identity.
- */
-export interface SecretKeyRef1 {
-  /**
-   * Name of an existing Secret in the release namespace.
-   */
-  name: string;
-  /**
-   * Key in that Secret.
-   */
-  key?: string;
-}
-/**
- * Secret holding the account key.
- */
-export interface SecretKeyRef2 {
-  /**
-   * Name of an existing Secret in the release namespace.
-   */
-  name: string;
-  /**
-   * Key in that Secret.
-   */
-  key?: string;
-}
-export interface LocalObjectReference {
-  /**
-   * Name of the Secret.
-   */
-  name: string;
-}
-/**
- * Resources of the manager container. Jobs run in their own pods, so the manager needs little.
- */
-export interface Resources {
-  requests?: ResourceList;
-  limits?: ResourceList1;
-}
-/**
- * Requested resources.
- */
-export interface ResourceList {
-  /**
-   * CPU quantity.
-   */
-  cpu?: string;
-  /**
-   * Memory quantity.
-   */
-  memory?: string;
-  /**
-   * Ephemeral storage quantity.
-   */
-  "ephemeral-storage"?: string;
-}
-/**
- * Resource limits.
- */
-export interface ResourceList1 {
-  /**
-   * CPU quantity.
-   */
-  cpu?: string;
-  /**
-   * Memory quantity.
-   */
-  memory?: string;
-  /**
-   * Ephemeral storage quantity.
-   */
-  "ephemeral-storage"?: string;
-}
-/**
- * Pod security context of the manager pod. The default passes Pod Security restricted. For OpenShift's arbitrary UIDs set runAsUser, runAsGroup and fsGroup to null.
- */
-export interface PodSecurityContext {
-  /**
-   * Refuse to start containers as root.
-   */
-  runAsNonRoot?: boolean;
-  /**
-   * UID of the containers.
-   */
-  runAsUser?: number;
-  /**
-   * GID of the containers.
-   */
-  runAsGroup?: number;
-  /**
-   * Group owning mounted volumes.
-   */
-  fsGroup?: number;
-  /**
-   * When to change volume ownership.
-   */
-  fsGroupChangePolicy?: "OnRootMismatch" | "Always";
-  /**
-   * Extra groups.
-   */
-  supplementalGroups?: number[];
-  seccompProfile?: SeccompProfile2;
-}
-/**
- * Seccomp profile.
- */
-export interface SeccompProfile2 {
-  /**
-   * Seccomp profile type.
-   */
-  type: "RuntimeDefault" | "Localhost" | "Unconfined";
-  /**
-   * Profile file for type Localhost.
-   */
-  localhostProfile?: string;
-}
-/**
- * Security context of the manager container: read-only root filesystem, no privilege escalation, no capabilities.
- */
-export interface ContainerSecurityContext {
-  /**
-   * Allow setuid binaries to gain privileges.
-   */
-  allowPrivilegeEscalation?: boolean;
-  /**
-   * Mount the root filesystem read-only.
-   */
-  readOnlyRootFilesystem?: boolean;
-  /**
-   * Refuse to start as root.
-   */
-  runAsNonRoot?: boolean;
-  /**
-   * UID.
-   */
-  runAsUser?: number;
-  /**
-   * GID.
-   */
-  runAsGroup?: number;
-  capabilities?: Capabilities1;
-  seccompProfile?: SeccompProfile3;
-}
-/**
- * Capabilities to add and drop.
- */
-export interface Capabilities1 {
-  /**
-   * Capabilities to add.
-   */
-  add?: string[];
-  /**
-   * Capabilities to drop.
-   */
-  drop?: string[];
-}
-/**
- * Seccomp profile.
- */
-export interface SeccompProfile3 {
-  /**
-   * Seccomp profile type.
-   */
-  type: "RuntimeDefault" | "Localhost" | "Unconfined";
-  /**
-   * Profile file for type Localhost.
-   */
-  localhostProfile?: string;
-}
-/**
- * Node labels the manager pods must match.
- */
-export interface StringMap7 {
-  [k: string]: string | undefined;
-}
-export interface Toleration {
-  /**
-   * Taint key; empty with operator Exists tolerates everything.
-   */
-  key?: string;
-  /**
-   * Equal or Exists.
-   */
-  operator?: "Equal" | "Exists";
-  /**
-   * Taint value for operator Equal.
-   */
-  value?: string;
-  /**
-   * Taint effect; empty matches all effects.
-   */
-  effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
-  /**
-   * How long a NoExecute taint is tolerated.
-   */
-  tolerationSeconds?: number;
-}
-/**
- * Affinity of the manager pods (Kubernetes Affinity).
- */
-export interface Affinity1 {
-  /**
-   * Kubernetes NodeAffinity.
-   */
-  nodeAffinity?: {
-    /**
-     * Kubernetes NodeSelector: the pod goes only to nodes matching one of the terms.
-     */
-    requiredDuringSchedulingIgnoredDuringExecution?: {
-      /**
-       * Node selector terms, any one of which must match.
-       *
-       * @minItems 1
-       */
-      nodeSelectorTerms: [NodeSelectorTerm, ...NodeSelectorTerm[]];
-    };
-    /**
-     * Kubernetes PreferredSchedulingTerm list: nodes the scheduler prefers, by weight.
-     */
-    preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
-  };
-  podAffinity?: PodAffinity;
-  podAntiAffinity?: PodAffinity1;
-}
-export interface TopologySpreadConstraint {
-  /**
-   * Allowed imbalance.
-   */
-  maxSkew: number;
-  /**
-   * Node label that defines a domain.
-   */
-  topologyKey: string;
-  /**
-   * DoNotSchedule or ScheduleAnyway.
-   */
-  whenUnsatisfiable: "DoNotSchedule" | "ScheduleAnyway";
-  /**
-   * Kubernetes LabelSelector; empty: the manager pods' selector labels.
-   */
-  labelSelector?: {};
-  /**
-   * Minimum number of eligible domains.
-   */
-  minDomains?: number;
-  /**
-   * Pod label keys to select pods by.
-   */
-  matchLabelKeys?: string[];
-  /**
-   * Honor or Ignore.
-   */
-  nodeAffinityPolicy?: "Honor" | "Ignore";
-  /**
-   * Honor or Ignore.
-   */
-  nodeTaintsPolicy?: "Honor" | "Ignore";
-}
-/**
- * Extra annotations on the manager pods.
- */
-export interface StringMap8 {
-  [k: string]: string | undefined;
-}
-/**
- * Extra labels on the manager pods.
- */
-export interface StringMap9 {
-  [k: string]: string | undefined;
-}
-export interface EnvVar {
-  /**
-   * Variable name.
-   */
-  name: string;
-  /**
-   * Literal value; never put a secret here.
-   */
-  value?: string;
-  /**
-   * Kubernetes EnvVarSource (secretKeyRef, configMapKeyRef, fieldRef, resourceFieldRef).
-   */
-  valueFrom?: {
-    /**
-     * Key of a Secret.
-     */
-    secretKeyRef?: {};
-    /**
-     * Key of a ConfigMap.
-     */
-    configMapKeyRef?: {};
-    /**
-     * Pod field.
-     */
-    fieldRef?: {};
-    /**
-     * Container resource.
-     */
-    resourceFieldRef?: {};
-  };
-}
-export interface Volume {
-  /**
-   * Volume name.
-   */
-  name: string;
-}
-export interface VolumeMount {
-  /**
-   * Volume name.
-   */
-  name: string;
-  /**
-   * Path in the container.
-   */
-  mountPath: string;
-  /**
-   * Sub-path of the volume.
-   */
-  subPath?: string;
-  /**
-   * Mount read-only.
-   */
-  readOnly?: boolean;
-  /**
-   * Mount propagation.
-   */
-  mountPropagation?: "None" | "HostToContainer" | "Bidirectional";
-}
-export interface HostAlias {
-  /**
-   * IP address.
-   */
-  ip: string;
-  /**
-   * Host names for that address.
-   *
-   * @minItems 1
-   */
-  hostnames: [string, ...string[]];
-}
-/**
- * Startup probe on the local metrics server, which the runner opens only after the entrypoint verified or registered every runner entry. Leave failureThreshold unset: the chart derives it from lifecycle.startAttempts (the entrypoint's backoff, 5 s doubling up to 5 min, plus 30 s per attempt for the runner's connect timeout, for each runner entry, one after another) so Kubernetes never kills a pod that is still retrying. A failureThreshold set by hand must cover that budget, or the chart refuses it.
- */
-export interface Probe {
-  /**
-   * Use the probe.
-   */
-  enabled?: boolean;
-  /**
-   * Seconds between checks.
-   */
-  periodSeconds?: number;
-  /**
-   * Seconds before a check fails.
-   */
-  timeoutSeconds?: number;
-  /**
-   * Failed checks in a row before acting.
-   */
-  failureThreshold?: number;
-}
-/**
- * Liveness probe on the local metrics server (/metrics), independent of GitLab.
- */
-export interface Probe1 {
-  /**
-   * Use the probe.
-   */
-  enabled?: boolean;
-  /**
-   * Seconds between checks.
-   */
-  periodSeconds?: number;
-  /**
-   * Seconds before a check fails.
-   */
-  timeoutSeconds?: number;
-  /**
-   * Failed checks in a row before acting.
-   */
-  failureThreshold?: number;
-}
-/**
- * Readiness probe on the runner's /health/ready endpoint (ready once the runner's boot checks passed), never on GitLab.
- */
-export interface Probe2 {
-  /**
-   * Use the probe.
-   */
-  enabled?: boolean;
-  /**
-   * Seconds between checks.
-   */
-  periodSeconds?: number;
-  /**
-   * Seconds before a check fails.
-   */
-  timeoutSeconds?: number;
-  /**
-   * Failed checks in a row before acting.
-   */
-  failureThreshold?: number;
-}
-/**
- * Annotations, for example eks.amazonaws.com/role-arn for IRSA or iam.gke.io/gcp-service-account for workload identity (S3/GCS cache without keys).
- */
-export interface StringMap10 {
-  [k: string]: string | undefined;
-}
-export interface PolicyRule {
-  /**
-   * API groups; "" is the core group.
-   *
-   * @minItems 1
-   */
-  apiGroups: [string, ...string[]];
-  /**
-   * Resources, with sub-resources as pods/log.
-   *
-   * @minItems 1
-   */
-  resources: [string, ...string[]];
-  /**
-   * Verbs.
-   *
-   * @minItems 1
-   */
-  verbs: [
-    "get" | "list" | "watch" | "create" | "update" | "patch" | "delete" | "deletecollection",
-    ...("get" | "list" | "watch" | "create" | "update" | "patch" | "delete" | "deletecollection")[]
-  ];
-  /**
-   * Limit the rule to these names.
-   */
-  resourceNames?: string[];
-}
-/**
- * A PodMonitor (Prometheus Operator).
- */
-export interface Monitor {
-  /**
-   * Create the object.
-   */
-  enabled?: boolean;
-  /**
-   * Scrape interval.
-   */
-  interval?: string;
-  /**
-   * Scrape timeout.
-   */
-  scrapeTimeout?: string;
-  labels?: StringMap11;
-}
-/**
- * Extra labels, e.g. the release label your Prometheus selects.
- */
-export interface StringMap11 {
-  [k: string]: string | undefined;
-}
-/**
- * A ServiceMonitor (Prometheus Operator); needs metrics.enabled.
- */
-export interface Monitor1 {
-  /**
-   * Create the object.
-   */
-  enabled?: boolean;
-  /**
-   * Scrape interval.
-   */
-  interval?: string;
-  /**
-   * Scrape timeout.
-   */
-  scrapeTimeout?: string;
-  labels?: StringMap11;
-}
-export interface NetworkPolicyPeer {
-  /**
-   * Kubernetes LabelSelector of pods.
-   */
-  podSelector?: {};
-  /**
-   * Kubernetes LabelSelector of namespaces.
-   */
-  namespaceSelector?: {};
-  /**
-   * CIDR block.
-   */
-  ipBlock?: {
-    /**
-     * CIDR.
-     */
-    cidr: string;
-    /**
-     * Excluded CIDRs.
-     */
-    except?: Cidr[];
-  };
 }
