@@ -1,4 +1,5 @@
 import { resolveRef, type SchemaNode } from "../../src/schema/load.js";
+import { VALUE_SECTIONS } from "./sections.js";
 
 interface Row {
   path: string;
@@ -36,14 +37,36 @@ function collect(root: SchemaNode, node: SchemaNode, prefix: string, rows: Row[]
   }
 }
 
-export function renderValuesTable(schema: SchemaNode): string {
-  const rows: Row[] = [];
-  collect(schema, schema, "", rows);
-  const lines = ["| Key | Type | Default | Description |", "|---|---|---|---|"];
-  for (const row of rows) {
-    lines.push(`| \`${row.path}\` | ${cell(row.type)} | ${cell(row.default)} | ${cell(row.description)} |`);
+/** Top-level keys per section, in schema order; throws on a key in no section, two, or none of the schema's. */
+export function sectionKeys(schema: SchemaNode, sections = VALUE_SECTIONS): Map<string, string[]> {
+  const schemaKeys = Object.keys(schema.properties ?? {});
+  const sectionOf = new Map<string, string>();
+  const problems: string[] = [];
+  for (const { title, keys } of sections) {
+    for (const key of keys) {
+      if (sectionOf.has(key)) problems.push(`${key} is listed in both "${sectionOf.get(key)}" and "${title}"`);
+      else if (!schemaKeys.includes(key)) problems.push(`${key} (section "${title}") is not a top-level key of values.schema.json`);
+      sectionOf.set(key, title);
+    }
   }
-  return lines.join("\n");
+  for (const key of schemaKeys) if (!sectionOf.has(key)) problems.push(`${key} is in no section of scripts/codegen/sections.ts`);
+  if (problems.length > 0) throw new Error(`README values sections:\n  ${problems.join("\n  ")}`);
+  return new Map(sections.map(({ title }) => [title, schemaKeys.filter((key) => sectionOf.get(key) === title)]));
+}
+
+/** One table per section, each row a documented key (objects and the items of object lists walked). */
+export function renderValuesTable(schema: SchemaNode): string {
+  const out: string[] = [];
+  for (const [title, keys] of sectionKeys(schema)) {
+    const rows: Row[] = [];
+    collect(schema, { properties: Object.fromEntries(keys.map((key) => [key, schema.properties?.[key] ?? {}])) }, "", rows);
+    out.push(`### ${title}`, "", "| Key | Type | Default | Description |", "|---|---|---|---|");
+    for (const row of rows) {
+      out.push(`| \`${row.path}\` | ${cell(row.type)} | ${cell(row.default)} | ${cell(row.description)} |`);
+    }
+    out.push("");
+  }
+  return out.join("\n").trimEnd();
 }
 
 export const TABLE_START = "<!-- values-table:start (generated from values.schema.json by npm run generate) -->";
