@@ -26,9 +26,9 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 {{- toToml $config -}}
 {{- end -}}
 
-{{/* Placeholder for a secret file, replaced by the entrypoint (files/entrypoint.sh). */}}
+{{/* Placeholder for a secret file's content, replaced by the entrypoint; takes secretPath's argument. */}}
 {{- define "gitlab-runner-fleet.secretFile" -}}
-{{- printf "fleet-secret-file:%s/%s" (include "gitlab-runner-fleet.secretsDir" .root) .path -}}
+{{- printf "fleet-secret-file:%s" (include "gitlab-runner-fleet.secretPath" .) -}}
 {{- end -}}
 
 {{/*
@@ -38,8 +38,7 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- define "gitlab-runner-fleet.runnerToml" -}}
 {{- $root := .root -}}
 {{- $r := .runner -}}
-{{- $secrets := include "gitlab-runner-fleet.secretsDir" $root -}}
-{{- $token := include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/token" $r.name)) -}}
+{{- $token := include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "token" "runner" $r.name) -}}
 {{- if eq $r.token.kind "registration" -}}
 {{- /* the runner token only exists after registration; the entrypoint fills it in */ -}}
 {{- $token = printf "fleet-registered:%s" $r.name -}}
@@ -57,7 +56,7 @@ returning JSON because a JSON round trip would turn every integer back into a fl
   "unhealthy_interval" $r.unhealthyInterval
 ) -}}
 {{- if $root.Values.gitlabCA.secretName -}}
-{{- $_ := set $entry "tls-ca-file" (printf "%s/gitlab-ca.crt" $secrets) -}}
+{{- $_ := set $entry "tls-ca-file" (include "gitlab-runner-fleet.secretPath" (dict "root" $root "file" "gitlabCA")) -}}
 {{- end -}}
 {{- if $r.environment -}}
 {{- $env := list -}}
@@ -94,7 +93,6 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- $root := .root -}}
 {{- $r := .runner -}}
 {{- $k := $r.kubernetes -}}
-{{- $secrets := include "gitlab-runner-fleet.secretsDir" $root -}}
 {{- $out := .out -}}
 {{- $_ := merge $out (dict
   "namespace" (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" $r))
@@ -168,8 +166,8 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- with $k.externalCluster -}}
 {{- if .host -}}
 {{- $_ := set $out "host" .host -}}
-{{- $_ := set $out "ca_file" (printf "%s/%s/cluster-ca.crt" $secrets $r.name) -}}
-{{- $_ := set $out "bearer_token" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cluster-token" $r.name))) -}}
+{{- $_ := set $out "ca_file" (include "gitlab-runner-fleet.secretPath" (dict "root" $root "file" "clusterCA" "runner" $r.name)) -}}
+{{- $_ := set $out "bearer_token" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "clusterToken" "runner" $r.name)) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -179,7 +177,6 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- $root := .root -}}
 {{- $r := .runner -}}
 {{- $c := $r.cache -}}
-{{- $secrets := include "gitlab-runner-fleet.secretsDir" $root -}}
 {{- $out := .out -}}
 {{- $_ := merge $out (dict "Type" $c.type "Shared" $c.shared) -}}
 {{- if $c.path -}}{{- $_ := set $out "Path" $c.path -}}{{- end -}}
@@ -194,19 +191,19 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- if get $c.s3 $key -}}{{- $_ := set $s3 $tomlKey (get $c.s3 $key) -}}{{- end -}}
 {{- end -}}
 {{- if $c.s3.credentialsSecret -}}
-{{- $_ := set $s3 "AccessKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cache-s3-access-key" $r.name))) -}}
-{{- $_ := set $s3 "SecretKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cache-s3-secret-key" $r.name))) -}}
+{{- $_ := set $s3 "AccessKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "cacheS3AccessKey" "runner" $r.name)) -}}
+{{- $_ := set $s3 "SecretKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "cacheS3SecretKey" "runner" $r.name)) -}}
 {{- end -}}
 {{- $_ := set $out "s3" $s3 -}}
 {{- else if eq $c.type "gcs" -}}
 {{- $gcs := dict "BucketName" $c.gcs.bucketName -}}
 {{- if $c.gcs.credentialsSecret -}}
-{{- $_ := set $gcs "CredentialsFile" (printf "%s/%s/cache-gcs-credentials.json" $secrets $r.name) -}}
+{{- $_ := set $gcs "CredentialsFile" (include "gitlab-runner-fleet.secretPath" (dict "root" $root "file" "cacheGcsCredentials" "runner" $r.name)) -}}
 {{- end -}}
 {{- $_ := set $out "gcs" $gcs -}}
 {{- else if eq $c.type "azure" -}}
 {{- $azure := dict "AccountName" $c.azure.accountName "ContainerName" $c.azure.containerName "StorageDomain" $c.azure.storageDomain -}}
-{{- $_ := set $azure "AccountKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "path" (printf "%s/cache-azure-account-key" $r.name))) -}}
+{{- $_ := set $azure "AccountKey" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "cacheAzureAccountKey" "runner" $r.name)) -}}
 {{- $_ := set $out "azure" $azure -}}
 {{- end -}}
 {{- end -}}

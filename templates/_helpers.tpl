@@ -57,6 +57,22 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{/* Where the projected Secret volume is mounted; config.toml placeholders point into it. */}}
 {{- define "gitlab-runner-fleet.secretsDir" -}}/var/run/secrets/gitlab-runner-fleet{{- end -}}
 
+{{/*
+A mounted secret file's path under secretsDir, the one place these file names are spelled (volume
+items, config.toml, the entrypoint's token paths). Given (dict "file" "token" "runner" "<name>");
+the runner's files sit in a folder named after it, gitlabCA (no runner) at the top.
+*/}}
+{{- define "gitlab-runner-fleet.secretFileName" -}}
+{{- $files := dict "gitlabCA" "gitlab-ca.crt" "token" "token" "cacheS3AccessKey" "cache-s3-access-key" "cacheS3SecretKey" "cache-s3-secret-key" "cacheGcsCredentials" "cache-gcs-credentials.json" "cacheAzureAccountKey" "cache-azure-account-key" "clusterCA" "cluster-ca.crt" "clusterToken" "cluster-token" -}}
+{{- $file := get $files .file | required (printf "gitlab-runner-fleet.secretFileName: unknown file %q" .file) -}}
+{{- if .runner -}}{{ printf "%s/%s" .runner $file }}{{- else -}}{{ $file }}{{- end -}}
+{{- end -}}
+
+{{/* The absolute path of a mounted secret file: (dict "root" $ "file" ... "runner" ...), as secretFileName. */}}
+{{- define "gitlab-runner-fleet.secretPath" -}}
+{{- printf "%s/%s" (include "gitlab-runner-fleet.secretsDir" .root) (include "gitlab-runner-fleet.secretFileName" .) -}}
+{{- end -}}
+
 {{/* Where the config directory (config.toml, .runner_system_id, registered tokens) lives. */}}
 {{- define "gitlab-runner-fleet.configDir" -}}/etc/gitlab-runner{{- end -}}
 
@@ -169,7 +185,7 @@ placeholders can name it. Tokens never become environment variables.
     name: {{ .Values.gitlabCA.secretName }}
     items:
       - key: {{ .Values.gitlabCA.key }}
-        path: gitlab-ca.crt
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "gitlabCA") }}
 {{- end }}
 {{- include "gitlab-runner-fleet.runnerList" $root }}
 {{- range $root.fleetRender.runners }}
@@ -179,44 +195,44 @@ placeholders can name it. Tokens never become environment variables.
     name: {{ .token.existingSecret.name }}
     items:
       - key: {{ .token.existingSecret.key | default "token" }}
-        path: {{ $name }}/token
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" $name) }}
 {{- else }}
     name: {{ $chartSecret }}
     items:
       - key: {{ $name }}
-        path: {{ $name }}/token
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" $name) }}
 {{- end }}
 {{- if and (eq .cache.type "s3") .cache.s3.credentialsSecret }}
 - secret:
     name: {{ .cache.s3.credentialsSecret.name }}
     items:
       - key: {{ .cache.s3.credentialsSecret.accessKeyKey | default "accesskey" }}
-        path: {{ $name }}/cache-s3-access-key
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "cacheS3AccessKey" "runner" $name) }}
       - key: {{ .cache.s3.credentialsSecret.secretKeyKey | default "secretkey" }}
-        path: {{ $name }}/cache-s3-secret-key
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "cacheS3SecretKey" "runner" $name) }}
 {{- end }}
 {{- if and (eq .cache.type "gcs") .cache.gcs.credentialsSecret }}
 - secret:
     name: {{ .cache.gcs.credentialsSecret.name }}
     items:
       - key: {{ .cache.gcs.credentialsSecret.key | default "token" }}
-        path: {{ $name }}/cache-gcs-credentials.json
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "cacheGcsCredentials" "runner" $name) }}
 {{- end }}
 {{- if eq .cache.type "azure" }}
 - secret:
     name: {{ .cache.azure.credentialsSecret.name }}
     items:
       - key: {{ .cache.azure.credentialsSecret.key | default "token" }}
-        path: {{ $name }}/cache-azure-account-key
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "cacheAzureAccountKey" "runner" $name) }}
 {{- end }}
 {{- if .kubernetes.externalCluster.host }}
 - secret:
     name: {{ .kubernetes.externalCluster.secretName }}
     items:
       - key: {{ .kubernetes.externalCluster.caKey }}
-        path: {{ $name }}/cluster-ca.crt
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "clusterCA" "runner" $name) }}
       - key: {{ .kubernetes.externalCluster.tokenKey }}
-        path: {{ $name }}/cluster-token
+        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "clusterToken" "runner" $name) }}
 {{- end }}
 {{- end }}
 {{- end -}}
