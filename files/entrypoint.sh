@@ -23,8 +23,9 @@ CONFIG_DIR=${FLEET_CONFIG_DIR:-/etc/gitlab-runner}
 CONFIG_FILE="$CONFIG_DIR/config.toml"
 STATE_DIR="$CONFIG_DIR/fleet-state"
 WORK_DIR=${FLEET_WORK_DIR:-$CONFIG_DIR}
-# "name:kind" words, kind = authentication | registration, in config order.
-RUNNERS=${FLEET_RUNNERS:?FLEET_RUNNERS must list the runner entries as name:kind}
+# "name:kind:token-file" words in config order: kind = authentication | registration, token-file =
+# where the chart mounted the entry's token. The chart names every path; this script builds none.
+RUNNERS=${FLEET_RUNNERS:?FLEET_RUNNERS must list the runner entries as name:kind:token-file}
 VERIFY=${FLEET_VERIFY_TOKENS:-true}
 START_ATTEMPTS=${FLEET_START_ATTEMPTS:-5}
 BACKOFF_BASE=${FLEET_BACKOFF_BASE_SECONDS:-5}
@@ -89,10 +90,11 @@ die() {
 }
 
 runner_names() {
-  local word kind=$1
+  local word name kind
   for word in $RUNNERS; do
-    if [[ $kind == any || ${word#*:} == "$kind" ]]; then
-      printf '%s\n' "${word%%:*}"
+    IFS=: read -r name kind _ <<<"$word"
+    if [[ $1 == any || $kind == "$1" ]]; then
+      printf '%s\n' "$name"
     fi
   done
 }
@@ -179,11 +181,30 @@ each_runner_credentials() {
   return 0
 }
 
-runner_kind() {
-  local word
+# Field kind or token-file of runner entry $1; fails for an unknown entry.
+runner_field() {
+  local word name kind file
   for word in $RUNNERS; do
-    if [[ ${word%%:*} == "$1" ]]; then
-      printf '%s' "${word#*:}"
+    IFS=: read -r name kind file <<<"$word"
+    if [[ $name == "$1" ]]; then
+      if [[ $2 == kind ]]; then printf '%s' "$kind"; else printf '%s' "$file"; fi
+      return 0
+    fi
+  done
+  return 1
+}
+
+runner_kind() {
+  runner_field "$1" kind
+}
+
+# The runner entry whose token is mounted at file $1; fails when it is no entry's token file.
+runner_with_token_file() {
+  local word name file
+  for word in $RUNNERS; do
+    IFS=: read -r name _ file <<<"$word"
+    if [[ $file == "$1" ]]; then
+      printf '%s' "$name"
       return 0
     fi
   done
@@ -244,7 +265,7 @@ register_runner() {
     return 0
   fi
   [[ -r $env_file ]] || die "$EX_CONFIG" "runner $name: $env_file is missing"
-  token=$(read_secret_file "$SECRETS_DIR/$name/token" "runner $name registration token")
+  token=$(read_secret_file "$(runner_field "$name" token-file)" "runner $name registration token")
   for ((attempt = 1; attempt <= START_ATTEMPTS; attempt++)); do
     $stopping && stop_before_run
     rm -f "$scratch"
@@ -288,9 +309,7 @@ render_config() {
       TOKEN=$(toml_escape "$value")
       TOKEN_META=""
       # The runner's own token (runners[].token, kind authentication) may have been rotated.
-      if [[ ${BASH_REMATCH[1]} =~ ^[[:space:]]*token\ =\ $ && $path == "$SECRETS_DIR"/*/token ]]; then
-        name=${path%/token}
-        name=${name##*/}
+      if [[ ${BASH_REMATCH[1]} =~ ^[[:space:]]*token\ =\ $ ]] && name=$(runner_with_token_file "$path"); then
         [[ $(runner_kind "$name") == authentication ]] && choose_authentication_token "$name" "$TOKEN"
       fi
       [[ $line =~ ^(.*)\"fleet-secret-file:([^\"]+)\"(.*)$ ]]
@@ -455,7 +474,6 @@ main() {
   trap 'on_stop SIGTERM' TERM
   trap 'on_stop SIGINT' INT
   trap 'on_stop SIGQUIT' QUIT
-  SECRETS_DIR=${FLEET_SECRETS_DIR:-/var/run/secrets/gitlab-runner-fleet}
   mkdir -p "$CONFIG_DIR" "$STATE_DIR"
   write_system_id
 

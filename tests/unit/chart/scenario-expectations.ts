@@ -34,7 +34,7 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
       kubernetes: { namespace: "ci", privileged: false, allow_privilege_escalation: false, image: "alpine:3.22" },
     });
     expect(projectedPaths(objects)).toEqual(["fleet-gitlab-runner-fleet-tokens:default->default/token"]);
-    expect(env(objects, "FLEET_RUNNERS")).toBe("default:authentication");
+    expect(env(objects, "FLEET_RUNNERS")).toBe("default:authentication:/var/run/secrets/gitlab-runner-fleet/default/token");
     expect(podSpec(objects).terminationGracePeriodSeconds).toBe(3600);
     expect(findObject(objects, "PodDisruptionBudget")).toBeDefined();
     // the `helm test` hook NOTES and README point users to
@@ -43,7 +43,7 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
   },
   "legacy-registration"(config, objects) {
     expect(runner(config, "legacy").token).toBe("fleet-registered:legacy");
-    expect(env(objects, "FLEET_RUNNERS")).toBe("legacy:registration");
+    expect(env(objects, "FLEET_RUNNERS")).toBe("legacy:registration:/var/run/secrets/gitlab-runner-fleet/legacy/token");
     const registerEnv = configMapOf(objects).data?.["register-legacy.env"] ?? "";
     expect(registerEnv).toContain("RUNNER_TAG_LIST=k8s,linux\n");
     expect(registerEnv).toContain("REGISTER_LOCKED=false\n");
@@ -71,7 +71,7 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
       kubernetes: { node_selector: { "kubernetes.io/arch": "arm64" } },
     });
     expect(Object.keys(findObject<{ data: Record<string, string> }>(objects, "Secret").data).sort()).toEqual(["large", "small"]);
-    expect(env(objects, "FLEET_RUNNERS")).toBe("small:authentication large:authentication arm:authentication");
+    expect(env(objects, "FLEET_RUNNERS")).toBe(["small", "large", "arm"].map((name) => `${name}:authentication:/var/run/secrets/gitlab-runner-fleet/${name}/token`).join(" "));
   },
   "dind-privileged"(config) {
     expect(runner(config, "dind").kubernetes).toMatchObject({

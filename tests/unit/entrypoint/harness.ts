@@ -216,7 +216,6 @@ export class Sandbox {
       FLEET_CONFIG_TEMPLATE: this.templatePath,
       FLEET_SCRIPTS_DIR: this.scriptsDir,
       FLEET_CONFIG_DIR: this.configDir,
-      FLEET_SECRETS_DIR: this.secretsDir,
       FLEET_RUNNERS: "alpha:authentication",
       FLEET_VERIFY_TOKENS: "true",
       FLEET_START_ATTEMPTS: "3",
@@ -234,7 +233,17 @@ export class Sandbox {
     };
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(base)) if (value !== undefined) env[key] = value;
+    if (env.FLEET_RUNNERS !== undefined) env.FLEET_RUNNERS = this.withTokenFiles(env.FLEET_RUNNERS);
     return env;
+  }
+
+  /** Completes "name:kind" words with the entry's token file, as the chart's FLEET_RUNNERS names it. */
+  withTokenFiles(runners: string): string {
+    return runners
+      .split(" ")
+      .filter(Boolean)
+      .map((word) => (word.split(":").length === 2 ? `${word}:${this.tokenPath(word.split(":")[0] ?? "")}` : word))
+      .join(" ");
   }
 
   /** Starts the entrypoint in its own process group; the test signals it like the kubelet would. */

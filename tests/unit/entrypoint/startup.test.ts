@@ -202,3 +202,22 @@ describe("legacy (registration-token) entries", () => {
     expect(await runnerTokens(sb)).toEqual({ alpha: "glrt-alpha-token", legacy: REGISTERED_TOKEN });
   });
 });
+
+describe("token files", () => {
+  it("are read where FLEET_RUNNERS says, not at a path the entrypoint builds from the entry name", async () => {
+    const sb = sandbox();
+    const legacyFile = await sb.writeSecret("mounted/legacy-registration-token", REGISTRATION_TOKEN);
+    const alphaFile = await sb.writeSecret("mounted/alpha-authentication-token", "glrt-alpha-token");
+    await sb.writeRegisterEnv("legacy", ["REGISTER_NON_INTERACTIVE=true", "CI_SERVER_URL=https://gitlab.example.com", "RUNNER_NAME=legacy"]);
+    await sb.writeTemplate(
+      ["concurrent = 4", "", "[[runners]]", '  name = "alpha"', `  token = "fleet-secret-file:${alphaFile}"`, "", "[[runners]]", '  name = "legacy"', '  token = "fleet-registered:legacy"', ""].join("\n"),
+    );
+    const result = await sb.run({ FLEET_RUNNERS: `alpha:authentication:${alphaFile} legacy:registration:${legacyFile}`, FAKE_RUN_EXIT: "0" });
+    expect(result.code, result.stderr).toBe(0);
+    const [register] = await sb.invocations();
+    expect(register?.env.REGISTRATION_TOKEN).toBe(REGISTRATION_TOKEN);
+    expect(await runnerTokens(sb)).toEqual({ alpha: "glrt-alpha-token", legacy: REGISTERED_TOKEN });
+    // The authentication token was recognised as alpha's own, so a later rotation can be told apart.
+    expect(existsSync(join(sb.stateDir, "alpha.written"))).toBe(true);
+  });
+});
