@@ -105,22 +105,26 @@ returning JSON because a JSON round trip would turn every integer back into a fl
   "automount_service_account_token" $k.automountServiceAccountToken
   "pod_termination_grace_period_seconds" (int $k.terminationGracePeriodSeconds)
 ) -}}
-{{- range $key, $tomlKey := dict "allowedPullPolicies" "allowed_pull_policies" "allowedImages" "allowed_images" "allowedServices" "allowed_services" "imagePullSecrets" "image_pull_secrets" "nodeSelector" "node_selector" "podLabels" "pod_labels" "podAnnotations" "pod_annotations" "serviceAccount" "service_account" "helperImage" "helper_image" "dnsPolicy" "dns_policy" -}}
+{{- /* Keys copied when set; the runner's name is the snake_case of ours (toToml sorts keys, so order is free). */ -}}
+{{- range $key := list "allowedPullPolicies" "allowedImages" "allowedServices" "imagePullSecrets" "nodeSelector" "podLabels" "podAnnotations" "serviceAccount" "helperImage" "dnsPolicy" -}}
 {{- if get $k $key -}}
-{{- $_ := set $out $tomlKey (get $k $key) -}}
+{{- $_ := set $out (snakecase $key) (get $k $key) -}}
 {{- end -}}
 {{- end -}}
 {{- range $container, $prefix := dict "build" "" "helper" "helper_" "service" "service_" -}}
 {{- $resources := get $k $container -}}
-{{- range $key, $tomlKey := dict "cpuRequest" "cpu_request" "cpuLimit" "cpu_limit" "memoryRequest" "memory_request" "memoryLimit" "memory_limit" "ephemeralStorageRequest" "ephemeral_storage_request" "ephemeralStorageLimit" "ephemeral_storage_limit" -}}
+{{- range $key := list "cpuRequest" "cpuLimit" "memoryRequest" "memoryLimit" "ephemeralStorageRequest" "ephemeralStorageLimit" -}}
 {{- if get $resources $key -}}
-{{- $_ := set $out (printf "%s%s" $prefix $tomlKey) (get $resources $key) -}}
+{{- $_ := set $out (printf "%s%s" $prefix (snakecase $key)) (get $resources $key) -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 {{- $overwrite := $k.overwriteAllowed -}}
-{{- range $key, $tomlKey := dict "namespace" "namespace_overwrite_allowed" "serviceAccount" "service_account_overwrite_allowed" "podLabels" "pod_labels_overwrite_allowed" "podAnnotations" "pod_annotations_overwrite_allowed" "nodeSelector" "node_selector_overwrite_allowed" "nodeTolerations" "node_tolerations_overwrite_allowed" "cpuLimitMax" "cpu_limit_overwrite_max_allowed" "cpuRequestMax" "cpu_request_overwrite_max_allowed" "memoryLimitMax" "memory_limit_overwrite_max_allowed" "memoryRequestMax" "memory_request_overwrite_max_allowed" "ephemeralStorageLimitMax" "ephemeral_storage_limit_overwrite_max_allowed" "ephemeralStorageRequestMax" "ephemeral_storage_request_overwrite_max_allowed" -}}
+{{- /* namespace → namespace_overwrite_allowed; cpuLimitMax → cpu_limit_overwrite_max_allowed. */ -}}
+{{- range $key := list "namespace" "serviceAccount" "podLabels" "podAnnotations" "nodeSelector" "nodeTolerations" "cpuLimitMax" "cpuRequestMax" "memoryLimitMax" "memoryRequestMax" "ephemeralStorageLimitMax" "ephemeralStorageRequestMax" -}}
 {{- if get $overwrite $key -}}
+{{- $tomlKey := printf "%s_overwrite_allowed" (snakecase $key) -}}
+{{- if hasSuffix "Max" $key -}}{{- $tomlKey = printf "%s_overwrite_max_allowed" (snakecase (trimSuffix "Max" $key)) -}}{{- end -}}
 {{- $_ := set $out $tomlKey (get $overwrite $key) -}}
 {{- end -}}
 {{- end -}}
@@ -145,19 +149,19 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $k.affinity "out" $affinity) -}}
 {{- $_ := set $out "affinity" $affinity -}}
 {{- end -}}
-{{- range $key, $tomlKey := dict "podSecurityContext" "pod_security_context" "buildContainerSecurityContext" "build_container_security_context" "helperContainerSecurityContext" "helper_container_security_context" "serviceContainerSecurityContext" "service_container_security_context" -}}
+{{- range $key := list "podSecurityContext" "buildContainerSecurityContext" "helperContainerSecurityContext" "serviceContainerSecurityContext" -}}
 {{- if get $k $key -}}
 {{- $context := dict -}}
 {{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" (get $k $key) "out" $context) -}}
-{{- $_ := set $out $tomlKey $context -}}
+{{- $_ := set $out (snakecase $key) $context -}}
 {{- end -}}
 {{- end -}}
 {{- $volumes := dict -}}
-{{- range $key, $tomlKey := dict "hostPath" "host_path" "pvc" "pvc" "configMap" "config_map" "secret" "secret" "emptyDir" "empty_dir" "csi" "csi" -}}
+{{- range $key := list "hostPath" "pvc" "configMap" "secret" "emptyDir" "csi" -}}
 {{- if get $k.volumes $key -}}
 {{- $wrapped := dict -}}
 {{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" (dict "list" (get $k.volumes $key)) "out" $wrapped) -}}
-{{- $_ := set $volumes $tomlKey $wrapped.list -}}
+{{- $_ := set $volumes (snakecase $key) $wrapped.list -}}
 {{- end -}}
 {{- end -}}
 {{- if $volumes -}}

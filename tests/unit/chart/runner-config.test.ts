@@ -175,3 +175,57 @@ describe("probes", () => {
     expect(manager.startupProbe?.httpGet?.path).toBe("/metrics");
   });
 });
+
+describe("camelCase values become the runner's snake_case keys", () => {
+  it("names every copied [runners.kubernetes] key as the runner does, and the pinned runner model accepts them", async () => {
+    const resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "1Gi", memoryLimit: "2Gi", ephemeralStorageRequest: "1Gi", ephemeralStorageLimit: "2Gi" };
+    const entry = await entryOf(
+      withRunner({
+        kubernetes: {
+          allowedPullPolicies: ["always", "if-not-present"],
+          allowedImages: ["alpine:*"],
+          allowedServices: ["postgres:*"],
+          imagePullSecrets: ["regcred"],
+          nodeSelector: { a: "b" },
+          podLabels: { l: "v" },
+          podAnnotations: { an: "v" },
+          serviceAccount: "builder",
+          helperImage: "registry.example.com/helper:x",
+          dnsPolicy: "cluster-first",
+          build: resources,
+          helper: resources,
+          service: resources,
+          overwriteAllowed: {
+            namespace: "ci-.*", serviceAccount: ".*", podLabels: ".*", podAnnotations: ".*", nodeSelector: ".*", nodeTolerations: ".*",
+            cpuLimitMax: "2", cpuRequestMax: "1", memoryLimitMax: "4Gi", memoryRequestMax: "2Gi", ephemeralStorageLimitMax: "4Gi", ephemeralStorageRequestMax: "2Gi",
+          },
+          podSecurityContext: { runAsNonRoot: true },
+          buildContainerSecurityContext: { readOnlyRootFilesystem: false },
+          helperContainerSecurityContext: { readOnlyRootFilesystem: true },
+          serviceContainerSecurityContext: { readOnlyRootFilesystem: true },
+          volumes: {
+            hostPath: [{ name: "h", mountPath: "/h", hostPath: "/var/h" }],
+            pvc: [{ name: "p", mountPath: "/p" }],
+            configMap: [{ name: "c", mountPath: "/c" }],
+            secret: [{ name: "s", mountPath: "/s" }],
+            emptyDir: [{ name: "e", mountPath: "/e" }],
+            csi: [{ name: "x", mountPath: "/x", driver: "d.example.com" }],
+          },
+        },
+      }),
+    );
+    const resourceKeys = (prefix: string) => ["cpu_request", "cpu_limit", "memory_request", "memory_limit", "ephemeral_storage_request", "ephemeral_storage_limit"].map((key) => prefix + key);
+    expect(Object.keys(entry.kubernetes)).toEqual(
+      expect.arrayContaining([
+        "allowed_pull_policies", "allowed_images", "allowed_services", "image_pull_secrets", "node_selector", "pod_labels", "pod_annotations",
+        "service_account", "helper_image", "dns_policy", ...resourceKeys(""), ...resourceKeys("helper_"), ...resourceKeys("service_"),
+        "namespace_overwrite_allowed", "service_account_overwrite_allowed", "pod_labels_overwrite_allowed", "pod_annotations_overwrite_allowed",
+        "node_selector_overwrite_allowed", "node_tolerations_overwrite_allowed", "cpu_limit_overwrite_max_allowed", "cpu_request_overwrite_max_allowed",
+        "memory_limit_overwrite_max_allowed", "memory_request_overwrite_max_allowed", "ephemeral_storage_limit_overwrite_max_allowed",
+        "ephemeral_storage_request_overwrite_max_allowed", "pod_security_context", "build_container_security_context",
+        "helper_container_security_context", "service_container_security_context", "volumes",
+      ]),
+    );
+    expect(Object.keys(entry.kubernetes.volumes).sort()).toEqual(["config_map", "csi", "empty_dir", "host_path", "pvc", "secret"]);
+  });
+});
