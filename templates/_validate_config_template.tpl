@@ -175,3 +175,25 @@ decoder the model marks exactCase.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+One entry's configTemplate is TOML and sets no key the chart manages; (dict "runner" .. "path" ..)
+as the entry checks in _validate_runner_entry.tpl, JSON list.
+*/}}
+{{- define "gitlab-runner-fleet.configTemplateSyntaxProblems" -}}
+{{- $errors := list -}}
+{{- if .runner.configTemplate -}}
+{{- $parsed := fromToml .runner.configTemplate -}}
+{{- if hasKey $parsed "Error" -}}
+{{- $errors = append $errors (printf "%s.configTemplate: not valid TOML: %s" .path (get $parsed "Error")) -}}
+{{- else -}}
+{{- /* id and the token times are written by the entrypoint together with the token (rotation) */ -}}
+{{- range $key := list "name" "url" "token" "executor" "runners" "id" "token_obtained_at" "token_expires_at" -}}
+{{- if hasKey $parsed $key -}}
+{{- $errors = append $errors (printf "%s.configTemplate: %q is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)" $.path $key) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $errors -}}
+{{- end -}}
