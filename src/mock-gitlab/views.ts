@@ -1,4 +1,4 @@
-import { traceChecksum } from "./crc32.js";
+import { traceChecksum } from "./trace-checksum.js";
 import { contactStatus } from "./status.js";
 import type { MockGitLabStore } from "./store.js";
 import type {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { crc32, traceChecksum } from "../../../src/mock-gitlab/crc32.js";
+import { traceChecksum } from "../../../src/mock-gitlab/trace-checksum.js";
 import { QueueVersions } from "../../../src/mock-gitlab/queue.js";
 import { redactPath, scrubSecrets } from "../../../src/mock-gitlab/redact.js";
 import { contactStatus } from "../../../src/mock-gitlab/status.js";
 import { resolveConfig } from "../../../src/mock-gitlab/index.js";
 
-describe("crc32", () => {
+describe("traceChecksum", () => {
   it("matches the IEEE check value and the runner's crc32:%08x format across chunk boundaries", () => {
-    expect(crc32([Buffer.from("123456789")])).toBe(0xcbf43926);
+    expect(traceChecksum([Buffer.from("123456789")])).toBe("crc32:cbf43926");
+    expect(traceChecksum([Buffer.from("x31")])).toBe("crc32:001685f0"); // zero-padded to 8 hex digits
     expect(traceChecksum([Buffer.from("1234"), Buffer.from("56789")])).toBe("crc32:cbf43926");
     expect(traceChecksum([])).toBe("crc32:00000000");
   });

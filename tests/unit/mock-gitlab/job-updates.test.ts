@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { traceChecksum } from "../../../src/mock-gitlab/crc32.js";
+import { traceChecksum } from "../../../src/mock-gitlab/trace-checksum.js";
 import { call, INFO_17_9, patchTrace, runningJob, startMock, updateJob } from "./helpers.js";
 
 describe("PUT /api/v4/jobs/:id", () => {
