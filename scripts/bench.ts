@@ -11,7 +11,7 @@ import { rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { execa } from "execa";
-import { chartRoot } from "../src/schema/load.js";
+import { chartRoot } from "../src/paths.js";
 import { helmBinary, type HelmMajor } from "../src/tools.js";
 import { benchCases, writeCases } from "./bench/cases.js";
 import { formatSpread, pairwise, spread, templateArgs, type Render } from "./bench/measure.js";

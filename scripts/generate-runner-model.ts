@@ -4,7 +4,7 @@
 import { resolve, join } from "node:path";
 import { parseArgs } from "node:util";
 import { execa } from "execa";
-import { chartRoot } from "../src/schema/load.js";
+import { chartRoot } from "../src/paths.js";
 import { modelPath, keyPathsPath } from "../src/values/runner-config-model.js";
 
 const { values: args } = parseArgs({

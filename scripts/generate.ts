@@ -1,7 +1,8 @@
 // Writes every file generated from values.schema.json; with --check, fails on drift instead.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { chartRoot, loadSchema } from "../src/schema/load.js";
+import { chartRoot } from "../src/paths.js";
+import { loadSchema } from "../src/schema/load.js";
 import { renderValuesTable, spliceTable } from "./codegen/readme-table.js";
 import { renderRunnerDefaultsTpl } from "./codegen/runner-defaults-tpl.js";
 import { renderValuesTypes } from "./codegen/types.js";

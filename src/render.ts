@@ -6,7 +6,7 @@ import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { parse as parseToml } from "smol-toml";
 import { parseAllDocuments, stringify } from "yaml";
-import { chartRoot } from "./schema/load.js";
+import { chartRoot } from "./paths.js";
 import { helmBinary, type HelmMajor } from "./tools.js";
 
 /** Fixed so renders are byte-for-byte repeatable (snapshots, benchmarks). */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
-import { chartRoot } from "./schema/load.js";
+import { chartRoot } from "./paths.js";
 
 export type HelmMajor = 3 | 4;
 

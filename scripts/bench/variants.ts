@@ -2,7 +2,7 @@
 // files helm loads on every render. Each copy holds only what helm needs to render.
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chartRoot } from "../../src/schema/load.js";
+import { chartRoot } from "../../src/paths.js";
 
 type Schema = Record<string, unknown>;
 

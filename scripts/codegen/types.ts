@@ -1,4 +1,5 @@
 import { compile } from "json-schema-to-typescript";
+import { isPlainObject } from "../../src/json.js";
 import type { SchemaNode } from "../../src/schema/load.js";
 
 const BANNER = `/* GENERATED from values.schema.json by \`npm run generate\`: edit the schema, not this file. */`;
@@ -10,13 +11,13 @@ const BANNER = `/* GENERATED from values.schema.json by \`npm run generate\`: ed
  */
 function withoutConditionals(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutConditionals);
-  if (typeof node !== "object" || node === null) return node;
+  if (!isPlainObject(node)) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "if" || key === "then" || key === "else") continue;
-    if (key === "allOf" && Array.isArray(value) && value.every((entry) => typeof entry === "object" && entry !== null && "if" in entry)) continue;
+    if (key === "allOf" && Array.isArray(value) && value.every((entry) => isPlainObject(entry) && "if" in entry)) continue;
     // "exactly one of these keys" (oneOf of bare `required` lists) is a rule too, not a shape.
-    if (key === "oneOf" && Array.isArray(value) && value.every((entry) => typeof entry === "object" && entry !== null && Object.keys(entry).join() === "required")) continue;
+    if (key === "oneOf" && Array.isArray(value) && value.every((entry) => isPlainObject(entry) && Object.keys(entry).join() === "required")) continue;
     out[key] = withoutConditionals(value);
   }
   return out;
@@ -37,7 +38,7 @@ export function typeNameOf(definition: string): string {
  */
 function refsByName(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(refsByName);
-  if (typeof node !== "object" || node === null) return node;
+  if (!isPlainObject(node)) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "$ref" && typeof value === "string") {

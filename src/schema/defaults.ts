@@ -1,7 +1,5 @@
+import { isPlainObject } from "../json.js";
 import { resolveRef, type SchemaNode } from "./load.js";
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * The default value a schema node describes: its own `default`, with the defaults of its

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { schemaPath } from "../paths.js";
 
 /** A JSON Schema node as values.schema.json uses them (draft-07). */
 export interface SchemaNode {
@@ -17,9 +17,8 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-/** The chart root: the schema, Chart.yaml and templates sit there, in src/ and in the npm package. */
-export const chartRoot = fileURLToPath(new URL("../../", import.meta.url));
-export const schemaPath = fileURLToPath(new URL("../../values.schema.json", import.meta.url));
+// Re-exported for the package entry, which has always exported them from here.
+export { chartRoot, schemaPath } from "../paths.js";
 
 let cached: SchemaNode | undefined;
 

@@ -1,10 +1,12 @@
+import { isPlainObject } from "../json.js";
+
 /**
  * Merges values the way helm coalesces a values file over the chart's values.yaml: maps merge
  * deeply, lists and scalars replace, and null deletes a default (how a user drops runAsUser
  * for OpenShift). Validation then sees exactly what helm's schema check sees.
  */
 export function mergeValues(base: unknown, override: unknown): unknown {
-  if (!isMap(base) || !isMap(override)) return structuredClone(override);
+  if (!isPlainObject(base) || !isPlainObject(override)) return structuredClone(override);
   const result: Record<string, unknown> = structuredClone(base);
   for (const [key, value] of Object.entries(override)) {
     if (value === null) delete result[key];
@@ -14,10 +16,6 @@ export function mergeValues(base: unknown, override: unknown): unknown {
 }
 
 function dropNulls(value: unknown): unknown {
-  if (!isMap(value)) return structuredClone(value);
+  if (!isPlainObject(value)) return structuredClone(value);
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

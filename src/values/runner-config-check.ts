@@ -1,4 +1,5 @@
 import { parse as parseToml } from "smol-toml";
+import { isPlainObject } from "../json.js";
 import { loadRunnerConfigModel, type RunnerConfigModel } from "./runner-config-model.js";
 
 /**
@@ -62,8 +63,7 @@ export function tomlKind(value: unknown): string {
   return "a table";
 }
 
-const isTable = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+const isTable = (value: unknown): value is Record<string, unknown> => isPlainObject(value) && !(value instanceof Date);
 
 /** A key as TOML writes it in a dotted path: bare when it can be, else quoted. */
 export function keySegment(key: string): string {

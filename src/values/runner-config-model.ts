@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chartRoot } from "../schema/load.js";
+import { chartRoot } from "../paths.js";
 
 /**
  * The pinned runner's config.toml as its decoder sees it, generated from the runner's Go config

@@ -4,7 +4,9 @@ import { Ajv, type ErrorObject } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 import type { Values } from "../generated/values.js";
-import { chartRoot, loadSchema } from "../schema/load.js";
+import { pointerKeys } from "../json.js";
+import { chartRoot } from "../paths.js";
+import { loadSchema } from "../schema/load.js";
 import { mergeValues } from "./merge.js";
 import { semanticProblems } from "./semantic-checks.js";
 
@@ -31,11 +33,7 @@ function schemaValidator() {
 
 /** `/runners/0/kubernetes` → `runners[0].kubernetes`, the form helm users write in --set. */
 function dotted(pointer: string): string {
-  return pointer
-    .split("/")
-    .slice(1)
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+  return pointerKeys(pointer).reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
 }
 
 /** A oneOf whose branches are bare `required` lists: "exactly one of these keys". */

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chartRoot } from "../../src/schema/load.js";
+import { chartRoot } from "../../src/paths.js";
 import {
   createKindCluster,
   deleteKindCluster,

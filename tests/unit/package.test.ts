@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
-import { chartRoot } from "../../src/schema/load.js";
+import { chartRoot } from "../../src/paths.js";
 
 // The consumer lives under .tools/ so the package's own dependencies resolve from the repo's
 // node_modules, as they would from the consumer's after `npm install gitlab-runner-fleet`.

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { parseAllDocuments } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chartRoot } from "../../src/schema/load.js";
+import { chartRoot } from "../../src/paths.js";
 
 let dir: string;
 beforeAll(async () => {

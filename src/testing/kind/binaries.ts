@@ -3,7 +3,7 @@ import { accessSync, constants } from "node:fs";
 import { readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { parse } from "yaml";
-import { chartRoot } from "../../schema/load.js";
+import { chartRoot } from "../../paths.js";
 
 /** kind release the e2e tier and CI use (CI installs it with the same `go install` line). */
 export const KIND_VERSION = "v0.30.0";

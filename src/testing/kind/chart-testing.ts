@@ -1,7 +1,7 @@
 // chart-testing (`ct`) with the repo's ct.yaml: lint every ci/*-values.yaml scenario, or install each into the
 // current kube context.
 import { join } from "node:path";
-import { chartRoot } from "../../schema/load.js";
+import { chartRoot } from "../../paths.js";
 import { requireTool, TOOLS } from "./binaries.js";
 import { runStep, type StepOptions } from "./progress.js";
 

@@ -1,6 +1,6 @@
 // Builds the images the kind tier loads into the cluster (today: the mock GitLab).
 import { join } from "node:path";
-import { chartRoot } from "../../schema/load.js";
+import { chartRoot } from "../../paths.js";
 import { requireTool, TOOLS } from "./binaries.js";
 import { runStep, type StepOptions } from "./progress.js";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { stringify } from "yaml";
-import { chartRoot } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
 import { helmBinary } from "../../../src/tools.js";
 import { base } from "./values-cases.js";
 

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import { parse, stringify } from "yaml";
-import { chartRoot } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
 import type { KubeObject } from "../../../src/render.js";
 
 export interface Scenario {

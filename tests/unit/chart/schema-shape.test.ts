@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { execa } from "execa";
-import { chartRoot, loadSchema, resolveRef, type SchemaNode } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
+import { loadSchema, resolveRef, type SchemaNode } from "../../../src/schema/load.js";
 
 interface Visit {
   path: string;

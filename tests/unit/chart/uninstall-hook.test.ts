@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { stringify } from "yaml";
 import { findObjects, renderChart, RENDER_DEFAULTS, type KubeObject } from "../../../src/render.js";
-import { chartRoot } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
 import { helmBinary } from "../../../src/tools.js";
 import { checkRbac } from "../../../src/kube/index.js";
 import { base } from "./values-cases.js";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { chartRoot } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
 import { CT_VERSION, KIND_VERSION, runnerAppVersion, runnerDownloadUrl } from "../../../src/testing/kind/index.js";
 import { actionlintPath } from "../../../src/testing/lint-tools.js";
 import { toolsDir } from "../../../src/tools.js";

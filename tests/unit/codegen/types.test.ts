@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderValuesTypes, typeNameOf } from "../../../scripts/codegen/types.js";
-import { chartRoot, loadSchema } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
+import { loadSchema } from "../../../src/schema/load.js";
 
 /** Names of every exported type in the generated module. */
 function exportedTypes(source: string): string[] {

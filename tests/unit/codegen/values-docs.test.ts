@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { sectionKeys } from "../../../scripts/codegen/readme-table.js";
 import { VALUE_SECTIONS } from "../../../scripts/codegen/sections.js";
 import { wrap } from "../../../scripts/codegen/values-yaml.js";
-import { chartRoot, loadSchema } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
+import { loadSchema } from "../../../src/schema/load.js";
 import { validateValues } from "../../../src/values/validate.js";
 
 const valuesYaml = readFileSync(join(chartRoot, "values.yaml"), "utf8");

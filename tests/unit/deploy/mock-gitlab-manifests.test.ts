@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkReadOnlyRootFilesystem, checkRestrictedManifest, podSpecOf, validateManifests } from "../../../src/kube/index.js";
-import { chartRoot } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
 import { MOCK_GITLAB_IMAGE } from "../../../src/testing/kind/index.js";
 
 const manifestPath = join(chartRoot, "deploy", "mock-gitlab", "mock-gitlab.yaml");

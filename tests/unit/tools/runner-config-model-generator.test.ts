@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { chartRoot } from "../../../src/schema/load.js";
+import { chartRoot } from "../../../src/paths.js";
 
 const toolDir = join(chartRoot, "tools", "runner-config-model");
 const hasGo = (await execa("go", ["version"], { reject: false }).catch(() => ({ exitCode: 1 }))).exitCode === 0;
