@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 
-/** What a handler answers. `json` bodies always go out as `application/json` (runner pitfall §5.1). */
+/** What a handler answers. `json` bodies always go out as `application/json` (docs/runner-contract.md, Transport: the runner decodes nothing else). */
 export interface Reply {
   status: number;
   headers?: Record<string, string>;

@@ -1,6 +1,6 @@
 /**
  * A mock GitLab for gitlab-runner 17.9–19.x: the runner API, the admin runners REST API, and a /__mock/
- * control API for tests. It follows the runner ⇄ GitLab contract in the shared `gitlab-runner-api.md`.
+ * control API for tests. It follows the runner ⇄ GitLab contract summarised in docs/runner-contract.md.
  */
 export { startMockGitLab, type MockGitLab } from "./server.js";
 export { MockGitLabControl, MockGitLabControlError, type WaitForJobOptions } from "./control-client.js";

@@ -13,7 +13,7 @@ export const LEGACY_SYSTEM_ID = "<legacy>";
 const REPORTED_STATES: readonly RunnerReportedState[] = ["running", "success", "failed"];
 
 /**
- * `start-end` without the `bytes ` unit (contract §3.9). The runner sends an inclusive end; Rails only reads the
+ * `start-end` without the `bytes ` unit (docs/runner-contract.md, Job updates and trace). The runner sends an inclusive end; Rails only reads the
  * start and the body, so clients that send the exclusive end (start + size) work against GitLab and work here too.
  */
 function parseContentRange(value: string | undefined): { start: number; end: number } {
@@ -22,7 +22,7 @@ function parseContentRange(value: string | undefined): { start: number; end: num
   return { start: Number(m[1]), end: Number(m[2]) };
 }
 
-/** Job request, job update and trace calls (contract §3.6–§3.9). */
+/** Job request, job update and trace calls (docs/runner-contract.md: Job requests, Job updates and trace). */
 export function jobApiRoutes({ store, config }: MockDeps): Route[] {
   const jobHeaders = (job: JobRecord): Record<string, string> => ({
     "Job-Status": job.state,

@@ -4,10 +4,10 @@ import { clientIp, empty, forbidden, HttpError, json } from "./http.js";
 import { optString, reqString } from "./params.js";
 import { optRunnerInfo, parseRunnerAttributes } from "./runner-params.js";
 
-/** Runner registration and unregistration calls (contract §3.1–§3.5). */
+/** Runner registration and unregistration calls (docs/runner-contract.md: Registration and verification, Unregistering). */
 export function runnerApiRoutes({ store, config }: MockDeps): Route[] {
   /**
-   * `token_expires_at: null` keeps runners from rotating their token against the mock (contract §2);
+   * `token_expires_at: null` keeps runners from rotating their token against the mock (docs/runner-contract.md, Tokens and identities);
    * with tokenExpiresInSeconds the runner rotates at 75 % of that lifetime.
    */
   const tokenExpiresAt = (): string | null =>

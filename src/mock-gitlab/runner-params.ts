@@ -57,7 +57,7 @@ export function parseCreateRunner(params: Params): NewRunner {
 
 const INFO_STRINGS = ["name", "version", "revision", "platform", "architecture", "executor", "shell"] as const;
 
-/** The runner's `info` object (§3.6); its string fields and `features` are type-checked like Grape would. */
+/** The runner's `info` object (sent with job requests and verify); its string fields and `features` are type-checked like Grape would. */
 export function optRunnerInfo(params: Params): RunnerInfo | undefined {
   const info = optObject(params, "info");
   if (info === undefined) return undefined;

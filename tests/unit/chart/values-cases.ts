@@ -126,8 +126,8 @@ export const badCases: BadCase[] = [
   { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
 ];
 
-// ---- Message wording (issue 7 §3): the text a user reads, from ajv/TS and from both helm versions.
-// helm's wording differs by version (tooling.md), so each case lists what each one must say.
+// ---- Message wording: the text a user reads, from ajv/TS and from both helm versions.
+// helm's wording differs by version (helm 3 and helm 4 word schema errors differently), so each case lists what each one must say.
 
 export interface MessageCase {
   title: string;

@@ -1,4 +1,4 @@
-// What a user reads for common mistakes (issue 7 §3), from ajv/TS and from helm 3 and helm 4.
+// What a user reads for common mistakes, from ajv/TS and from helm 3 and helm 4.
 import { describe, expect, it } from "vitest";
 import { renderChart, RenderError } from "../../../src/render.js";
 import { validateValues } from "../../../src/values/validate.js";

@@ -9,7 +9,7 @@ const segments = (path: string) => path.replace(/\[(\d+)\]/g, ".$1").split(".");
 /**
  * helm 3 names the parent as runners.0.kubernetes, helm 4 as /runners/0/kubernetes; the key itself
  * appears in the message in both. Raw helm text differs between versions, so only the path is
- * asserted (tooling.md).
+ * asserted.
  */
 function helmNames(stderr: string, helm: 3 | 4, path: string, by: "schema" | "semantic") {
   if (by === "semantic") return stderr.includes(path);
