@@ -38,7 +38,12 @@ import {
 // manager and kube-scheduler (kwok fakes only the nodes and the pods' lifecycle).
 
 const RELEASE = "fleet";
-/** The upper bound of a 3-replica config rollout, from measured runs (about 3 s on 2 cores). */
+/**
+ * Upper bound of a config rollout (helm upgrade --wait, one pod at a time). Measured on 2 busy
+ * cores: 2.6–8.1 s per scenario with 5 scenarios at once, 6.5–7.4 s for 3 replicas alone. kwok
+ * deletes a terminating pod at once, as an idle manager exits right after SIGTERM (it drains
+ * nothing); a busy one takes up to terminationGracePeriodSeconds, which no bound here covers.
+ */
 const ROLLOUT_BOUND_SECONDS = 45;
 
 const unavailable = await clusterUnavailable("current");
@@ -136,7 +141,7 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         expect(endpoints.hostnames).toEqual(expectedPodNames(plan, plan.replicas).sort());
         expect(endpoints.ports).toContain(Number((values as { metricsPort?: number }).metricsPort ?? 9252));
 
-        await checkPermissions(cluster, plan, expect);
+        times.reviews = await checkPermissions(cluster, plan, expect);
 
         const test = await helm(cluster, ["test", RELEASE, "-n", namespace, "--timeout", "2m"]);
         expect(test.exitCode, `helm test: ${test.output}`).toBe(0);
@@ -189,7 +194,7 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
 });
 
 /** SubjectAccessReviews as the manager's ServiceAccount: the runner's table allowed, the rest denied. */
-async function checkPermissions(cluster: TestCluster, plan: ScenarioPlan, expect: typeof import("vitest").expect): Promise<void> {
+async function checkPermissions(cluster: TestCluster, plan: ScenarioPlan, expect: typeof import("vitest").expect): Promise<number> {
   const sa = { name: plan.serviceAccount, namespace: plan.namespace };
   const jobNamespaces = [
     ...(plan.releaseNamespaceRunners.length > 0 ? [{ name: plan.namespace, runners: plan.releaseNamespaceRunners }] : []),
@@ -209,6 +214,7 @@ async function checkPermissions(cluster: TestCluster, plan: ScenarioPlan, expect
     ...FORBIDDEN_CLUSTER.map((permission) => ({ permission })),
   ];
   expect(await permissionMismatches(cluster.kc, sa, forbidden, false), "allowed but must be denied").toEqual([]);
+  return required.length + forbidden.length;
 }
 
 /** Anything labelled with the release in its namespaces, and helm's release records. */
@@ -245,10 +251,11 @@ function printSummary(cluster: TestCluster): void {
   const rows = Object.entries(measured).sort(([a], [b]) => a.localeCompare(b));
   if (rows.length === 0) return;
   const checks = rows.reduce((sum, [, m]) => sum + (m.checks ?? 0), 0);
+  const reviews = rows.reduce((sum, [, m]) => sum + (m.reviews ?? 0), 0);
   console.log(
     [
-      `control-plane tier on ${cluster.serverVersion} (${cluster.kind}, started in ${cluster.startSeconds.toFixed(1)} s): ${rows.length} scenarios, ${checks} checks`,
-      ...rows.map(([name, m]) => `  ${name}: install ${m.install?.toFixed(1)} s, config rollout ${m.upgrade?.toFixed(1)} s, scale-down ${m.scaleDown?.toFixed(1)} s, ${m.checks} checks`),
+      `control-plane tier on ${cluster.serverVersion} (${cluster.kind}, started in ${cluster.startSeconds.toFixed(1)} s): ${rows.length} scenarios, ${checks} assertions, ${reviews} SubjectAccessReviews`,
+      ...rows.map(([name, m]) => `  ${name}: install ${m.install?.toFixed(1)} s, config rollout ${m.upgrade?.toFixed(1)} s, scale-down ${m.scaleDown?.toFixed(1)} s, ${m.checks} assertions, ${m.reviews} reviews`),
     ].join("\n"),
   );
 }
