@@ -51,8 +51,8 @@ export async function clusterUnavailable(track: KubernetesTrack): Promise<string
   const missing = await goMissing();
   if (!missing) return undefined;
   return (
-    `control-plane tier skipped: ${missing} to build Kubernetes v${KUBERNETES_MINORS[track]} ` +
-    `and ${EXISTING_CLUSTER_ENV} is not set`
+    `control-plane tier skipped: ${missing}, needed to build Kubernetes ${KUBERNETES_MINORS[track]} ` +
+    `(or set ${EXISTING_CLUSTER_ENV} to use an existing cluster)`
   );
 }
 
