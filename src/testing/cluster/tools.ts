@@ -33,7 +33,11 @@ interface Tool {
   commands: { pkg: string; binary: string }[];
   /** Extra linker flags (Kubernetes: the version the binaries report). */
   ldflags?: (version: string) => string[];
-  /** Cold-build time measured on 2 cores, shown while building. */
+  /**
+   * Cold-build time on 2 cores, shown while building. Measured: etcd 129 s, kwok+kwokctl 266 s,
+   * Kubernetes 1.34.4 1075 s and 1.27.16 2016 s on 2 cores shared with other jobs (load 10–14);
+   * about 7 min for 1.34 on idle cores. With a warm Go build cache all of them link in 103 s.
+   */
   coldEstimate: string;
 }
 
@@ -64,7 +68,7 @@ function kubernetesTool(minor: string): Tool {
         `-X ${pkg}.gitTreeState=clean`,
       ]);
     },
-    coldEstimate: "about 8 min on 2 cores",
+    coldEstimate: "7–30 min for the three on 2 cores",
   };
 }
 
@@ -73,7 +77,7 @@ const ETCD: Tool = {
   module: "etcd",
   pinned: "go.etcd.io/etcd/server/v3",
   commands: [{ pkg: ".", binary: "etcd" }],
-  coldEstimate: "about 1 min",
+  coldEstimate: "about 2 min",
 };
 
 const KWOK: Tool = {
@@ -84,7 +88,7 @@ const KWOK: Tool = {
     { pkg: "sigs.k8s.io/kwok/cmd/kwok", binary: "kwok" },
     { pkg: "sigs.k8s.io/kwok/cmd/kwokctl", binary: "kwokctl" },
   ],
-  coldEstimate: "about 2 min",
+  coldEstimate: "about 4 min",
 };
 
 /** The version a wrapper module pins (its `require` of the tool's module). */
