@@ -135,6 +135,14 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         expect(installed.map((p) => p.name)).toEqual(expectedPodNames(plan, plan.replicas));
         const namespaceLabels = (await core.readNamespace({ name: namespace })).metadata?.labels ?? {};
         expect(namespaceLabels["pod-security.kubernetes.io/enforce"], "release namespace level").toBe(plan.releaseNamespaceLevel);
+        if (plan.releaseNamespaceLevel !== "restricted") {
+          // Privileged jobs share the release namespace here, so its level cannot be restricted;
+          // the manager pod itself still has to pass restricted, checked in a namespace of its own.
+          const restricted = await scope.create(`${namespace}-restricted`, "restricted");
+          const { serviceAccountName: _sa, ...spec } = plan.statefulSet.spec.template.spec as Record<string, unknown>;
+          const body = { apiVersion: "v1", kind: "Pod", metadata: { name: "manager", namespace: restricted }, spec };
+          await core.createNamespacedPod({ namespace: restricted, body: body as never, dryRun: "All" });
+        }
 
         // What the helm test pod relies on: each manager behind the headless Service by hostname, on the metrics port.
         const endpoints = await headlessEndpoints(cluster.kc, plan);
