@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["tests/unit/**/*.test.ts"],
+    // tests/integration: the control-plane tier (a kwok cluster; skips with one line without Go).
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // One test file per core: most time is spent in helm and shell child processes, so vitest's

@@ -25,3 +25,10 @@ if (onPath.exitCode === 0) {
     stdio: "inherit",
   });
 }
+
+// The integration tier's control plane, built from pinned Go modules (first run only; a line
+// instead when Go is missing, and the tier then skips with that reason).
+await execa(process.execPath, ["--import", "tsx", join("scripts", "cluster-tools.ts"), "--optional"], {
+  cwd: join(toolsDir, "..", ".."),
+  stdio: "inherit",
+});

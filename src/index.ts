@@ -21,13 +21,4 @@ export {
 } from "./render.js";
 export { helmBinary, installHelm, type HelmMajor } from "./tools.js";
 export { loadSchema, schemaPath, chartRoot } from "./schema/load.js";
-export {
-  validateManifest,
-  validateManifests,
-  checkRestricted,
-  checkRestrictedManifest,
-  checkReadOnlyRootFilesystem,
-  checkRbac,
-  rulesAllow,
-  podSpecOf,
-} from "./kube/index.js";
+export { checkReadOnlyRootFilesystem, checkRbac, podSpecOf } from "./kube/index.js";

@@ -26,40 +26,6 @@ export function index(path: string, i: number): string {
   return `${path}[${i}]`;
 }
 
-/** Turns an ajv JSON pointer (`/spec/ports/0/port`) into our path notation. */
-export function fromPointer(pointer: string, root: unknown): string {
-  let path = "";
-  let node: unknown = root;
-  for (const raw of pointer.split("/").slice(1)) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    // Numeric segments are array indexes only when the node really is an array:
-    // a label key may be made of digits.
-    if (Array.isArray(node) && /^\d+$/.test(key)) {
-      path = index(path, Number(key));
-      node = node[Number(key)];
-    } else {
-      path = field(path, key);
-      node = isObject(node) ? node[key] : undefined;
-    }
-  }
-  return path;
-}
-
-export function valueAt(pointer: string, root: unknown): unknown {
-  let node: unknown = root;
-  for (const raw of pointer.split("/").slice(1)) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isObject(node)) node = node[key];
-    else return undefined;
-  }
-  return node;
-}
-
-export function at(path: string): string {
-  return path === "" ? "(root)" : path;
-}
-
 export function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

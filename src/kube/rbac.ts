@@ -3,14 +3,6 @@ import { asArray, asObject, field, index, show } from "./paths.js";
 // Least privilege for the runner's Role: wildcards silently grow with every new resource or
 // verb the cluster learns, and escalate/bind/impersonate let a holder grant itself more.
 
-export interface PolicyRule {
-  apiGroups?: string[];
-  resources?: string[];
-  verbs: string[];
-  resourceNames?: string[];
-  nonResourceURLs?: string[];
-}
-
 const RULE_LISTS = ["apiGroups", "resources", "verbs", "resourceNames", "nonResourceURLs"] as const;
 const ESCALATING_VERBS = new Set(["escalate", "bind", "impersonate"]);
 const ROLE_KINDS = new Set(["Role", "ClusterRole"]);
@@ -62,36 +54,4 @@ function checkBinding(binding: Record<string, unknown>): string[] {
     }
   });
   return out;
-}
-
-/**
- * Whether any rule grants `verb` on `resource` (optionally `resource/subresource`) in `apiGroup`
- * ("" is the core group), with the API server's matching rules: "*" matches anything, "*\/sub"
- * matches that subresource of any resource, and a rule with resourceNames only grants requests
- * for one of those names (so never a list/create without a name).
- */
-export function rulesAllow(
-  rules: readonly PolicyRule[] | undefined,
-  apiGroup: string,
-  resource: string,
-  verb: string,
-  resourceName?: string,
-): boolean {
-  return (rules ?? []).some(
-    (rule) =>
-      matches(rule.verbs, verb) &&
-      matches(rule.apiGroups, apiGroup) &&
-      (rule.resources ?? []).some((r) => resourceMatches(r, resource)) &&
-      (!rule.resourceNames?.length || (resourceName !== undefined && rule.resourceNames.includes(resourceName))),
-  );
-}
-
-function matches(list: readonly string[] | undefined, value: string): boolean {
-  return (list ?? []).some((item) => item === "*" || item === value);
-}
-
-function resourceMatches(ruleResource: string, requested: string): boolean {
-  if (ruleResource === "*" || ruleResource === requested) return true;
-  const slash = requested.indexOf("/");
-  return slash > 0 && ruleResource === `*${requested.slice(slash)}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { configTomlOf, renderChart, statefulSetOf, findObjects, type KubeObject } from "../../../src/render.js";
 import { validateValues } from "../../../src/values/validate.js";
-import { validateManifests, checkRestrictedManifest, checkReadOnlyRootFilesystem, podSpecOf, checkRbac } from "../../../src/kube/index.js";
+import { checkReadOnlyRootFilesystem, podSpecOf, checkRbac } from "../../../src/kube/index.js";
 import { loadScenarios, snapshotText, tokenValues } from "./scenarios.js";
 import { scenarioExpectations } from "./scenario-expectations.js";
 
@@ -20,22 +20,16 @@ describe.each(scenarios)("scenario $name", ({ name, values }) => {
     await expect(snapshotText(helm3.objects)).toMatchFileSnapshot(`../../snapshots/${name}.yaml`);
   });
 
-  it("renders only objects that are valid Kubernetes objects, unknown fields included", async () => {
+  // Object validity and Pod Security "restricted": the API server, in tests/integration.
+  it("runs the manager with a read-only root filesystem", async () => {
     const [{ objects }] = await rendered;
-    expect(validateManifests(objects)).toEqual([]);
+    expect(checkReadOnlyRootFilesystem(podSpecOf(statefulSetOf(objects)))).toEqual([]);
   });
 
-  it("runs the manager pod under Pod Security restricted with a read-only root filesystem", async () => {
-    const [{ objects }] = await rendered;
-    const statefulSet = statefulSetOf(objects);
-    expect(checkRestrictedManifest(statefulSet)).toEqual([]);
-    expect(checkReadOnlyRootFilesystem(podSpecOf(statefulSet))).toEqual([]);
-  });
-
-  it("runs every other pod it renders (helm hooks included) under Pod Security restricted, read-only", async () => {
+  // Pod Security of hook pods: the API server admits them in tests/integration (helm test, uninstall).
+  it("runs every other pod it renders (helm hooks included) with a read-only root filesystem", async () => {
     const [{ objects }] = await rendered;
     for (const obj of objects.filter((o) => o.kind === "Pod" || o.kind === "Job")) {
-      expect(checkRestrictedManifest(obj), `${obj.kind}/${obj.metadata.name}`).toEqual([]);
       expect(checkReadOnlyRootFilesystem(podSpecOf(obj)), `${obj.kind}/${obj.metadata.name}`).toEqual([]);
     }
   });

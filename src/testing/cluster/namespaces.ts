@@ -1,0 +1,73 @@
+import { CoreV1Api, type KubeConfig } from "@kubernetes/client-node";
+import { waitFor } from "./wait.js";
+
+export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
+
+/** The labels the PodSecurity admission plugin reads: enforce (and warn/audit) at `level`, latest rules. */
+export function podSecurityLabels(level: PodSecurityLevel): Record<string, string> {
+  return Object.fromEntries(
+    ["enforce", "warn", "audit"].flatMap((mode) => [
+      [`pod-security.kubernetes.io/${mode}`, level],
+      [`pod-security.kubernetes.io/${mode}-version`, "latest"],
+    ]),
+  );
+}
+
+/** Namespace names in use by a running test: a second claim waits until the first is released. */
+const claims = new Map<string, Promise<void>>();
+
+/**
+ * The namespaces of one test. `create` claims a name (tests running at once that need the same
+ * name, such as a job namespace fixed in a scenario, take turns), `cleanup` deletes every
+ * namespace created here and waits until they are gone, whatever happened in the test.
+ */
+export class NamespaceScope {
+  private readonly created: { name: string; release: () => void }[] = [];
+  private readonly core: CoreV1Api;
+
+  constructor(kc: KubeConfig) {
+    this.core = kc.makeApiClient(CoreV1Api);
+  }
+
+  async create(name: string, level: PodSecurityLevel): Promise<string> {
+    for (let previous = claims.get(name); previous; previous = claims.get(name)) await previous;
+    let release = (): void => undefined;
+    claims.set(name, new Promise<void>((resolve) => (release = resolve)));
+    this.created.push({ name, release: () => (claims.delete(name), release()) });
+    await this.core.createNamespace({ body: { metadata: { name, labels: podSecurityLabels(level) } } });
+    return name;
+  }
+
+  async cleanup(timeoutMs = 120_000): Promise<void> {
+    const problems: string[] = [];
+    await Promise.all(
+      this.created.splice(0).map(async ({ name, release }) => {
+        try {
+          await this.core.deleteNamespace({ name }).catch((error: unknown) => {
+            if (statusOf(error) !== 404) throw error;
+          });
+          await waitFor(`namespace ${name} to be deleted`, timeoutMs, async () => {
+            try {
+              const ns = await this.core.readNamespace({ name });
+              return `phase ${ns.status?.phase ?? "?"}, conditions ${JSON.stringify(ns.status?.conditions?.filter((c) => c.status === "True") ?? [])}`;
+            } catch (error) {
+              if (statusOf(error) === 404) return true;
+              throw error;
+            }
+          });
+        } catch (error) {
+          problems.push(error instanceof Error ? error.message : String(error));
+        } finally {
+          release();
+        }
+      }),
+    );
+    if (problems.length > 0) throw new Error(`namespace cleanup failed:\n${problems.join("\n")}`);
+  }
+}
+
+/** HTTP status of a client-node error (ApiException carries `code`), or undefined. */
+export function statusOf(error: unknown): number | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "number" ? code : undefined;
+}
