@@ -63,7 +63,16 @@ items, config.toml, the entrypoint's token paths). Given (dict "file" "token" "r
 the runner's files sit in a folder named after it, gitlabCA (no runner) at the top.
 */}}
 {{- define "gitlab-runner-fleet.secretFileName" -}}
-{{- $files := dict "gitlabCA" "gitlab-ca.crt" "token" "token" "cacheS3AccessKey" "cache-s3-access-key" "cacheS3SecretKey" "cache-s3-secret-key" "cacheGcsCredentials" "cache-gcs-credentials.json" "cacheAzureAccountKey" "cache-azure-account-key" "clusterCA" "cluster-ca.crt" "clusterToken" "cluster-token" -}}
+{{- $files := dict
+  "gitlabCA" "gitlab-ca.crt"
+  "token" "token"
+  "cacheS3AccessKey" "cache-s3-access-key"
+  "cacheS3SecretKey" "cache-s3-secret-key"
+  "cacheGcsCredentials" "cache-gcs-credentials.json"
+  "cacheAzureAccountKey" "cache-azure-account-key"
+  "clusterCA" "cluster-ca.crt"
+  "clusterToken" "cluster-token"
+-}}
 {{- $file := get $files .file | required (printf "gitlab-runner-fleet.secretFileName: unknown file %q" .file) -}}
 {{- if .runner -}}{{ printf "%s/%s" .runner $file }}{{- else -}}{{ $file }}{{- end -}}
 {{- end -}}
