@@ -5,7 +5,8 @@ import type { V1Pod } from "@kubernetes/client-node";
  * render it, reduced to what Pod Security looks at: pod securityContext runAsUser 100 and
  * fsGroup 65533; container securityContext allowPrivilegeEscalation false, readOnlyRootFilesystem
  * false, runAsNonRoot true, privileged false, capabilities drop ALL; no seccompProfile anywhere
- * (see /work/shared/docs/prior-art.md for the chart facts). Written here, not vendored.
+ * (the official chart's values.yaml defaults `securityContext` and `podSecurityContext`).
+ * Written here from those defaults, not vendored.
  */
 export function officialChartManagerPod(namespace: string): V1Pod {
   return {
