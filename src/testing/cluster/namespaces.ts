@@ -35,6 +35,17 @@ export class NamespaceScope {
     claims.set(name, new Promise<void>((resolve) => (release = resolve)));
     this.created.push({ name, release: () => (claims.delete(name), release()) });
     await this.core.createNamespace({ body: { metadata: { name, labels: podSecurityLabels(level) } } });
+    // The ServiceAccount admission plugin refuses every pod until kube-controller-manager has made
+    // the namespace's "default" ServiceAccount, which can lag under load: wait, as a user would.
+    await waitFor(`the default ServiceAccount of namespace ${name}`, 60_000, async () => {
+      try {
+        await this.core.readNamespacedServiceAccount({ name: "default", namespace: name });
+        return true;
+      } catch (error) {
+        if (statusOf(error) === 404) return "not created yet";
+        throw error;
+      }
+    });
     return name;
   }
 
