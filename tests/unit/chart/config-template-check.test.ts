@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderChart, RenderError } from "../../../src/render.js";
 import { validateValues } from "../../../src/values/validate.js";
+import { helmError as helmStderr } from "./helm-error.js";
 import { loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
 import { generatedCases, packedDocuments } from "./runner-config-cases.js";
-
-async function helmStderr(values: unknown, helm: 3 | 4): Promise<string> {
-  try {
-    await renderChart(values, { helm });
-  } catch (error) {
-    if (error instanceof RenderError) return error.stderr;
-    throw error;
-  }
-  throw new Error(`helm ${helm} accepted the values`);
-}
 
 /** The "- <problem>" lines of the chart's one values failure. */
 const problemLines = (stderr: string) =>

@@ -1,18 +1,8 @@
 // What a user reads for common mistakes, from ajv/TS and from helm 3 and helm 4.
 import { describe, expect, it } from "vitest";
-import { renderChart, RenderError } from "../../../src/render.js";
 import { validateValues } from "../../../src/values/validate.js";
+import { helmError } from "./helm-error.js";
 import { messageCases } from "./values-cases.js";
-
-async function helmError(values: unknown, helm: 3 | 4): Promise<string> {
-  try {
-    await renderChart(values, { helm });
-  } catch (error) {
-    if (error instanceof RenderError) return error.stderr;
-    throw error;
-  }
-  throw new Error(`helm ${helm} accepted the values`);
-}
 
 describe("error messages", () => {
   it.each(messageCases)("$title", async ({ values, ts, helm3, helm4, by }) => {

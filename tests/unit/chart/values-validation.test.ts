@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { renderChart, RenderError } from "../../../src/render.js";
+import { renderChart } from "../../../src/render.js";
 import { validateValues } from "../../../src/values/validate.js";
+import { helmError } from "./helm-error.js";
 import { badCases, goodCases } from "./values-cases.js";
 
 /** runners[0].kubernetes.image → ["runners", "0", "kubernetes", "image"] */
@@ -18,16 +19,6 @@ function helmNames(stderr: string, helm: 3 | 4, path: string, by: "schema" | "se
   const parent = parts.slice(0, -1);
   const parentText = helm === 3 ? parent.join(".") : `/${parent.join("/")}`;
   return stderr.includes(key) && (parent.length === 0 || stderr.includes(parentText));
-}
-
-async function helmError(values: unknown, helm: 3 | 4): Promise<string> {
-  try {
-    await renderChart(values, { helm });
-  } catch (error) {
-    if (error instanceof RenderError) return error.stderr;
-    throw error;
-  }
-  throw new Error(`helm ${helm} accepted the values`);
 }
 
 describe("bad values", () => {
