@@ -410,6 +410,17 @@ verify_runner() {
   die 1 "runner $name: GitLab rejected the authentication token $START_ATTEMPTS times; create the runner in GitLab and put its glrt- token in the Secret named by runners[].token"
 }
 
+# Removes a runner registered with a legacy token from GitLab and forgets its state here.
+unregister_registered() {
+  local name=$1 config=$2 why=$3
+  log info "runner $name: unregistering the registered runner ($why)"
+  if runner_cmd unregister --config "$config" --name "$name" </dev/null; then
+    rm -f "$STATE_DIR/$name".*
+  else
+    log error "runner $name: unregister failed; remove the runner in GitLab by hand"
+  fi
+}
+
 # A stop before `run`: nothing to drain, but a runner registered in GitLab whose token lives in a
 # directory that goes away with the pod would be left behind for good; unregister it.
 stop_before_run() {
@@ -419,12 +430,7 @@ stop_before_run() {
       [[ -s $STATE_DIR/$name.token ]] || continue
       config="$STATE_DIR/$name.registered.toml"
       [[ -s $config ]] || config=$CONFIG_FILE
-      log info "runner $name: unregistering the registered runner (stopped before gitlab-runner ran; its token is not persisted)"
-      if runner_cmd unregister --config "$config" --name "$name" </dev/null; then
-        rm -f "$STATE_DIR/$name".*
-      else
-        log error "runner $name: unregister failed; remove the runner in GitLab by hand"
-      fi
+      unregister_registered "$name" "$config" "stopped before gitlab-runner ran; its token is not persisted"
     done
   fi
   exit 0
@@ -434,12 +440,7 @@ unregister_after_drain() {
   local name
   if [[ $PERSISTENT != true ]]; then
     for name in $(runner_names registration); do
-      log info "runner $name: unregistering the registered runner (its token is not persisted)"
-      if runner_cmd unregister --config "$CONFIG_FILE" --name "$name" </dev/null; then
-        rm -f "$STATE_DIR/$name".*
-      else
-        log error "runner $name: unregister failed; remove the runner in GitLab by hand"
-      fi
+      unregister_registered "$name" "$CONFIG_FILE" "its token is not persisted"
     done
   fi
   if [[ $UNREGISTER_MANAGER == true ]]; then
