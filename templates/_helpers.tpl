@@ -54,6 +54,14 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- printf "%s-tokens" (include "gitlab-runner-fleet.fullname" .) -}}
 {{- end -}}
 
+{{/*
+Name of the job-cluster mode's ServiceAccount token Secret, and the name NOTES and the TS pairing
+(src/job-cluster.ts) give the Secret holding ca.crt and token on the manager side, so both match.
+*/}}
+{{- define "gitlab-runner-fleet.jobClusterTokenSecretName" -}}
+{{- printf "%s-job-cluster-token" (include "gitlab-runner-fleet.fullname" .) -}}
+{{- end -}}
+
 {{/* Where the projected Secret volume is mounted; config.toml placeholders point into it. */}}
 {{- define "gitlab-runner-fleet.secretsDir" -}}/var/run/secrets/gitlab-runner-fleet{{- end -}}
 
@@ -169,14 +177,49 @@ config.toml and the values checks are needed by configmap.yaml and again by the 
 {{- coalesce .runner.kubernetes.namespace $root.Values.jobNamespace $root.Release.Namespace -}}
 {{- end -}}
 
-{{/* Every distinct job namespace of kubernetes-executor entries, as JSON {"namespaces": [...]}. */}}
+{{/*
+The job Role's rules: exactly what the kubernetes executor calls (the runner's documented
+permission table), never a wildcard. One list for the in-cluster install and job-cluster mode.
+*/}}
+{{- define "gitlab-runner-fleet.jobRoleRules" -}}
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["create", "delete", "get", "list", "watch"]
+- apiGroups: [""]
+  resources: ["pods/attach", "pods/exec"]
+  verbs: ["create", "delete", "get", "patch"]
+- apiGroups: [""]
+  resources: ["pods/log"]
+  verbs: ["get", "list"]
+- apiGroups: [""]
+  resources: ["secrets", "configmaps"]
+  verbs: ["create", "delete", "get", "update"]
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["create", "get"]
+- apiGroups: [""]
+  resources: ["serviceaccounts"]
+  verbs: ["get"]
+- apiGroups: [""]
+  resources: ["events"]
+  verbs: ["list", "watch"]
+{{- end -}}
+
+{{/*
+Every distinct job namespace, as JSON {"namespaces": [...]}: those of the kubernetes-executor
+entries, or in job-cluster mode (no entries here) the remote manager's, listed in jobCluster.namespaces.
+*/}}
 {{- define "gitlab-runner-fleet.jobNamespaces" -}}
 {{- $root := . -}}
 {{- $namespaces := list -}}
+{{- if $root.Values.jobCluster.enabled -}}
+{{- $namespaces = $root.Values.jobCluster.namespaces -}}
+{{- else -}}
 {{- include "gitlab-runner-fleet.runnerList" $root -}}
 {{- range $root.fleetRender.runners -}}
 {{- if and (eq .executor "kubernetes") (not .kubernetes.externalCluster.host) -}}
 {{- $namespaces = append $namespaces (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" .)) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- dict "namespaces" ($namespaces | uniq | sortAlpha) | toJson -}}

@@ -6,6 +6,8 @@ users; tests/unit/chart/values-validation.test.ts keeps both in step.
 */}}
 {{- define "gitlab-runner-fleet.validateValues" -}}
 {{- $errors := list -}}
+{{- /* job-cluster mode runs no managers: only its own checks and the ServiceAccount's apply */ -}}
+{{- if not .Values.jobCluster.enabled -}}
 {{- $errors = concat $errors (include "gitlab-runner-fleet.runnerFitProblems" . | fromJson).errors -}}
 {{- $seen := dict -}}
 {{- include "gitlab-runner-fleet.runnerList" . -}}
@@ -17,7 +19,9 @@ users; tests/unit/chart/values-validation.test.ts keeps both in step.
 {{- end -}}
 {{- $errors = concat $errors (include "gitlab-runner-fleet.configTemplateProblems" . | fromJsonArray) -}}
 {{- $errors = concat $errors (include "gitlab-runner-fleet.metricsProblems" . | fromJsonArray) -}}
+{{- end -}}
 {{- $errors = concat $errors (include "gitlab-runner-fleet.serviceAccountProblems" . | fromJsonArray) -}}
+{{- $errors = concat $errors (include "gitlab-runner-fleet.jobClusterProblems" . | fromJsonArray) -}}
 {{- if $errors -}}
 {{- fail (printf "\n\ngitlab-runner-fleet: %d problem(s) in values:\n- %s\n" (len $errors) (join "\n- " $errors)) -}}
 {{- end -}}

@@ -4,7 +4,8 @@ import { resolveRef, type SchemaNode } from "../../src/schema/load.js";
 
 const HEADER = `# Default values of gitlab-runner-fleet.
 # GENERATED from values.schema.json by \`npm run generate\`: edit the schema, not this file.
-# Required: gitlabUrl and at least one entry in runners (see the example above runners).
+# Required: gitlabUrl and at least one entry in runners (see the example above runners), except in
+# job-cluster mode (jobCluster.enabled), which installs no managers.
 `;
 
 /** Comments end near this column, so values.yaml reads without side-scrolling. */

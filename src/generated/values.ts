@@ -84,9 +84,9 @@ export type JobReadOnly = boolean;
  */
 export interface Values {
   /**
-   * URL of the GitLab instance the runners talk to, for example https://gitlab.example.com. Required.
+   * URL of the GitLab instance the runners talk to, for example https://gitlab.example.com. Required, except in job-cluster mode (jobCluster.enabled).
    */
-  gitlabUrl: string;
+  gitlabUrl?: string;
   /**
    * CA bundle for a GitLab served with a private or self-signed certificate, taken from an existing Secret. The manager passes it to every runner entry as tls-ca-file, so no file has to be named after the host.
    */
@@ -137,12 +137,11 @@ export interface Values {
    */
   systemIdSeed?: string;
   /**
-   * Runner entries served by every manager pod ([[runners]] in config.toml). They share concurrent. At least one.
+   * Runner entries served by every manager pod ([[runners]] in config.toml). They share concurrent. At least one, except in job-cluster mode (jobCluster.enabled), which installs no managers and takes none.
    *
-   * @minItems 1
    * @maxItems 50
    */
-  runners: [Runner, ...Runner[]];
+  runners?: Runner[];
   /**
    * Opt-in for executor: shell. Shell jobs run inside the manager container and can read every runner token and the manager's Kubernetes credentials; the chart refuses the shell executor unless this is true, and NOTES prints a warning when it is on.
    */
@@ -371,6 +370,23 @@ export interface Values {
      * Rules added to the Role, for example for a job that needs more. Wildcards are rejected.
      */
     extraRules?: PolicyRule[];
+  };
+  /**
+   * Job-cluster mode: this install runs no managers and prepares this cluster for a manager that runs elsewhere (a VM, another cluster) with the kubernetes executor. It creates a ServiceAccount (serviceAccount.*), the same job Role and RoleBinding as a normal install in each of namespaces, and a token for it; NOTES print how to read the API server address, CA and token, and the matching runners[].kubernetes.externalCluster values. gitlabUrl and runners are then not used and runners must be empty.
+   */
+  jobCluster?: {
+    /**
+     * Install only what a remote manager needs in this cluster: no StatefulSet, ConfigMap, manager Secret, Services, PodDisruptionBudget, NetworkPolicies, monitors, uninstall hook or helm test pod.
+     */
+    enabled?: boolean;
+    /**
+     * Namespaces the remote manager runs job pods in (its runners[].kubernetes.namespace); the Role and RoleBinding go into each. At least one when enabled; each must exist. jobNamespace and runners[].kubernetes.namespace are not used in this mode.
+     */
+    namespaces?: K8SName[];
+    /**
+     * Create a kubernetes.io/service-account-token Secret for the ServiceAccount: a token that never expires, filled in by the cluster, which the remote manager reads once. Off: no long-lived token is stored; request short-lived ones with kubectl create token (the TokenRequest API) and rotate them on the manager side before they expire.
+     */
+    createTokenSecret?: boolean;
   };
   /**
    * Prometheus scraping of the runner metrics.

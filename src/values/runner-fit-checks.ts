@@ -10,7 +10,7 @@ import { mergeValues } from "./merge.js";
  */
 export function runnerFitProblems(values: Values): string[] {
   const problems: string[] = [];
-  values.runners.forEach((entry, index) => {
+  (values.runners ?? []).forEach((entry, index) => {
     const path = `runners[${index}]`;
     const runner = withRunnerDefaults(entry);
     const kubernetes = runner.kubernetes ?? {};
@@ -77,7 +77,7 @@ const RUNNER_START_SECONDS = 60;
 /** Seconds the entrypoint may spend before the runner serves /metrics (see _start_budget.tpl). */
 export function startBudgetSeconds(values: Values): number {
   const verify = values.lifecycle?.verifyToken !== false;
-  const retried = values.runners.filter((runner) => runner.token?.kind === "registration" || verify).length;
+  const retried = (values.runners ?? []).filter((runner) => runner.token?.kind === "registration" || verify).length;
   const attempts = values.lifecycle?.startAttempts ?? 5;
   let backoff = 0;
   let delay = BACKOFF_BASE_SECONDS;
@@ -88,7 +88,7 @@ export function startBudgetSeconds(values: Values): number {
   return retried * (backoff + attempts * ATTEMPT_SECONDS) + RUNNER_START_SECONDS;
 }
 
-type Runner = Values["runners"][number];
+type Runner = NonNullable<Values["runners"]>[number];
 let runnerDefaults: unknown;
 
 /** A runner entry with the schema's defaults filled in, as templates/_helpers.tpl does. */

@@ -8,9 +8,11 @@ import { runnerFitProblems } from "./runner-fit-checks.js";
  * the same answer without helm. Takes values that already passed the schema.
  */
 export function semanticProblems(values: Values): string[] {
+  // job-cluster mode runs no managers: only its own checks and the ServiceAccount's apply
+  if (values.jobCluster?.enabled) return [...serviceAccountProblems(values), ...jobClusterProblems(values)];
   const problems: string[] = [...runnerFitProblems(values)];
   const seen = new Map<string, number>();
-  values.runners.forEach((runner, index) => {
+  (values.runners ?? []).forEach((runner, index) => {
     const path = `runners[${index}]`;
     const earlier = seen.get(runner.name);
     if (earlier !== undefined) {
@@ -47,10 +49,36 @@ export function semanticProblems(values: Values): string[] {
   if (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled === false) {
     problems.push("metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)");
   }
+  problems.push(...serviceAccountProblems(values), ...jobClusterProblems(values));
+  return problems;
+}
+
+function serviceAccountProblems(values: Values): string[] {
   if (values.serviceAccount?.create === false && !values.serviceAccount.name && values.rbac?.create !== false) {
+    return ["serviceAccount.name: required when serviceAccount.create is false and rbac.create is true (RBAC would be bound to the namespace's default ServiceAccount)"];
+  }
+  return [];
+}
+
+/** Mirrors templates/_validate_job_cluster.tpl. */
+function jobClusterProblems(values: Values): string[] {
+  const jobCluster = values.jobCluster ?? {};
+  if (!jobCluster.enabled) {
+    return jobCluster.namespaces?.length || jobCluster.createTokenSecret === false
+      ? ["jobCluster.enabled: jobCluster.namespaces and jobCluster.createTokenSecret are used only when jobCluster.enabled is true"]
+      : [];
+  }
+  const problems: string[] = [];
+  if (!jobCluster.namespaces?.length) {
+    problems.push("jobCluster.namespaces: at least one namespace required when jobCluster.enabled is true (the Role and RoleBinding go there)");
+  }
+  if (values.runners?.length) {
     problems.push(
-      "serviceAccount.name: required when serviceAccount.create is false and rbac.create is true (RBAC would be bound to the namespace's default ServiceAccount)",
+      "runners: must be empty when jobCluster.enabled is true (job-cluster mode installs no managers; give the runner entries to the manager's own install)",
     );
+  }
+  if (values.rbac?.create === false) {
+    problems.push("rbac.create: must be true when jobCluster.enabled is true (the job Role and RoleBinding are what job-cluster mode installs)");
   }
   return problems;
 }
@@ -76,7 +104,7 @@ function configTemplateProblems(path: string, template: string): string[] {
  * reported by configTemplateProblems.
  */
 function configModelProblems(values: Values): string[] {
-  return values.runners.flatMap((runner, index) => {
+  return (values.runners ?? []).flatMap((runner, index) => {
     if (!runner.configTemplate) return [];
     let parsed: Record<string, unknown>;
     try {
