@@ -202,4 +202,17 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(env(objects, "FLEET_UNREGISTER_MANAGER_ON_STOP")).toBe("true");
     expect(podSpec(objects).priorityClassName).toBe("ci-critical");
   },
+  "job-cluster"(_config, objects) {
+    // exactly the remote manager's identity, its token and the job RBAC: nothing of a manager
+    expect(objects.map((obj) => `${obj.kind}/${obj.metadata.namespace}/${obj.metadata.name}`)).toEqual([
+      "ServiceAccount/ci/fleet-gitlab-runner-fleet",
+      "Secret/ci/fleet-gitlab-runner-fleet-job-cluster-token",
+      "Role/ci-remote-jobs/fleet-gitlab-runner-fleet-jobs",
+      "RoleBinding/ci-remote-jobs/fleet-gitlab-runner-fleet-jobs",
+    ]);
+    const secret = findObject<KubeObject & { type: string }>(objects, "Secret");
+    expect(secret.type).toBe("kubernetes.io/service-account-token");
+    expect(secret.metadata.annotations?.["kubernetes.io/service-account.name"]).toBe("fleet-gitlab-runner-fleet");
+    expect(roleNamespaces(objects)).toEqual(["ci-remote-jobs"]);
+  },
 };

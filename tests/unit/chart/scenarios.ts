@@ -24,6 +24,11 @@ export function loadScenarios(): Scenario[] {
     }));
 }
 
+/** A job-cluster mode scenario: no managers, so none of the manager checks and lifecycle steps apply. */
+export function isJobCluster(values: Record<string, unknown>): boolean {
+  return (values.jobCluster as { enabled?: boolean } | undefined)?.enabled === true;
+}
+
 /** Every token value a scenario sets (what must stay inside Secret objects). */
 export function tokenValues(values: Record<string, unknown>): string[] {
   const runners = (values.runners ?? []) as { token?: { value?: string } }[];
