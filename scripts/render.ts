@@ -2,14 +2,20 @@
 //   npm run --silent render -- -f clusters/staging.yaml [--helm 3|4] [--out rendered.yaml]
 // stdout carries only the rendered YAML; everything else goes to stderr as one line per problem,
 // never a stack trace. (`--silent` keeps npm's own "> script" banner out of stdout.)
+// With --pair <API server URL>, the values files are a job-cluster install's (jobCluster.enabled) and
+// stdout carries instead the manager-side values that pair with it (src/job-cluster.ts):
+//   npm run --silent render -- -f job-cluster.yaml --release ci-jobs -n ci-jobs --pair https://203.0.113.1:6443
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseDocument } from "yaml";
+import { Document, parseDocument } from "yaml";
+import { jobClusterPairing } from "../src/job-cluster.js";
 import { mergeValues } from "../src/values/merge.js";
 import { validateValues } from "../src/values/validate.js";
 import { renderChart, RenderError } from "../src/render.js";
 
-const USAGE = "usage: npm run --silent render -- -f clusters/base.yaml -f clusters/<cluster>.yaml [--helm 3|4] [--out file]";
+const USAGE =
+  "usage: npm run --silent render -- -f clusters/base.yaml -f clusters/<cluster>.yaml [--helm 3|4] [--out file]\n" +
+  "       npm run --silent render -- -f <job-cluster values> --release <name> -n <namespace> --pair <API server URL> [--out file]";
 const HELM_VERSIONS = ["3", "4"] as const;
 
 /** Prints the problems and stops: no stack trace, the exit status says it failed. */
@@ -27,6 +33,7 @@ function readArgs() {
         out: { type: "string", short: "o" },
         release: { type: "string" },
         namespace: { type: "string", short: "n" },
+        pair: { type: "string" },
       },
     }).values;
   } catch (error) {
@@ -72,6 +79,31 @@ const values = files.reduce<unknown>((merged, file) => mergeValues(merged, readV
 const result = validateValues(values);
 if (!result.valid) {
   fail([`${files.join(" + ")}: ${result.errors.length} problem(s):`, ...result.errors.map((e) => `- ${e}`)]);
+}
+if (args.pair !== undefined) {
+  if (!args.release || !args.namespace) fail(["render: --pair needs --release and -n of the job-cluster install (they name its ServiceAccount and Secret)", USAGE], 2);
+  try {
+    const pairing = await jobClusterPairing(values, { releaseName: args.release, namespace: args.namespace, host: args.pair, helm: helm === "4" ? 4 : 3 });
+    const doc = new Document(pairing.values);
+    doc.commentBefore = [
+      ` Manager-side values for job-cluster release ${args.release} (namespace ${args.namespace}) at ${args.pair}.`,
+      " First make the Secret they name: read CA and token from the job cluster, create it in the manager's (no command prints a secret):",
+      ...pairing.secret.commands.map((command) => `   ${command}`),
+      ...(pairing.secret.longLived ? [] : [" The token expires: request a new one and replace the Secret before then."]),
+      " Then give each runner entry its GitLab token (token.value or token.existingSecret).",
+    ].join("\n");
+    const text = doc.toString({ lineWidth: 0 });
+    if (args.out) {
+      writeFileSync(args.out, text);
+      console.error(`wrote the manager-side values to ${args.out}`);
+    } else {
+      process.stdout.write(text);
+    }
+  } catch (error) {
+    if (error instanceof RenderError) fail([error.stderr.trim()]);
+    fail([`render: --pair: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  process.exit(0);
 }
 try {
   const rendered = await renderChart(values, {

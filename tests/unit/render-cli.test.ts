@@ -4,9 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, parseDocument } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartRoot } from "../../src/paths.js";
+import { validateValues } from "../../src/values/validate.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -82,6 +83,37 @@ describe.concurrent("npm run --silent render", () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toBe("");
     expect((await readFile(out, "utf8")).startsWith("---")).toBe(true);
+  });
+
+  it("--pair prints the manager-side values of a job-cluster install, which validate once given tokens", async () => {
+    const result = await render("-f", "ci/job-cluster-values.yaml", "--release", "jobs", "-n", "ci-jobs", "--pair", "https://203.0.113.1:6443");
+    expect(result.exitCode, result.stderr).toBe(0);
+    const doc = parseDocument(result.stdout);
+    expect(doc.errors).toEqual([]);
+    expect(doc.commentBefore).toContain("kubectl -n ci-jobs get secret jobs-gitlab-runner-fleet-job-cluster-token -o jsonpath='{.data.token}' | base64 -d > token");
+    const values = doc.toJS() as { runners: Record<string, unknown>[] };
+    expect(values.runners).toEqual([
+      {
+        name: "ci-remote-jobs",
+        kubernetes: {
+          namespace: "ci-remote-jobs",
+          externalCluster: { host: "https://203.0.113.1:6443", secretName: "jobs-gitlab-runner-fleet-job-cluster-token", caKey: "ca.crt", tokenKey: "token" },
+        },
+      },
+    ]);
+    const manager = { gitlabUrl: "https://gitlab.example.com", runners: values.runners.map((r) => ({ ...r, token: { value: "glrt-FAKEPAIR0000000000000" } })) };
+    expect(validateValues(manager).errors).toEqual([]);
+  });
+
+  it("--pair without --release and -n, or with a manager install's values: one line each, no stack trace", async () => {
+    const missing = await render("-f", "ci/job-cluster-values.yaml", "--pair", "https://203.0.113.1:6443");
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain("render: --pair needs --release and -n of the job-cluster install");
+    const manager = await render("-f", "clusters/base.yaml", "-f", "clusters/staging.yaml", "--release", "a", "-n", "b", "--pair", "https://203.0.113.1:6443");
+    expect(manager.exitCode).toBe(1);
+    expect(manager.stderr.trim()).toBe("render: --pair: jobCluster.enabled: the pairing is made from the values of a job-cluster install");
+    expect(manager.stdout).toBe("");
+    noStackTrace(missing.stderr + manager.stderr);
   });
 });
 
