@@ -10,6 +10,7 @@ import { chartRoot } from "../../../src/paths.js";
 import { findObjects, renderChart, RENDER_DEFAULTS, type KubeObject } from "../../../src/render.js";
 import { helmBinary } from "../../../src/tools.js";
 import { validateValues } from "../../../src/values/validate.js";
+import { helmError } from "./helm-error.js";
 import { base } from "./values-cases.js";
 
 // Job-cluster mode: an install with no managers that prepares this cluster for a manager running
@@ -105,6 +106,26 @@ describe("job-cluster mode", () => {
     const { objects } = await renderChart(base());
     expect(objects.some((obj) => obj.kind === "StatefulSet")).toBe(true);
     expect(findObjects<KubeObject & { type?: string }>(objects, "Secret").map((s) => s.type)).toEqual(["Opaque"]);
+  });
+
+  it.each([
+    ["runner entries, no namespaces, no RBAC", { ...base(), jobCluster: { enabled: true }, rbac: { create: false } }, 3],
+    ["namespaces without the mode", { ...base(), jobCluster: { namespaces: ["ci-remote"] } }, 1],
+  ])("reports contradictory values (%s) with one message per problem, the same from helm 3, helm 4 and validateValues", async (_title, values, count) => {
+    const ts = validateValues(values).errors;
+    expect(ts).toHaveLength(count);
+    for (const helm of [3, 4] as const) {
+      const stderr = await helmError(values, helm);
+      const listed = stderr.split("\n").filter((line) => line.startsWith("- ")).map((line) => line.slice(2));
+      expect(listed, `helm ${helm} said:\n${stderr}`).toEqual(ts);
+    }
+  });
+
+  it("needs neither gitlabUrl nor runners, and ignores the manager checks that no longer apply", () => {
+    // a proxy with an egress policy and no proxyCIDRs is a manager problem; there is no manager
+    const values = { ...jobCluster(), proxy: { httpProxy: "http://proxy.example.com:3128" }, networkPolicy: { enabled: true } };
+    expect(validateValues(values).errors).toEqual([]);
+    expect(validateValues({ ...values, jobCluster: { enabled: false } }).errors).toEqual(expect.arrayContaining(["gitlabUrl: required"]));
   });
 
   it("prints in NOTES the commands that read host, CA and token, and the manager-side values, never a token", async () => {

@@ -124,6 +124,11 @@ export const badCases: BadCase[] = [
   { title: "a configTemplate with a duration Go cannot parse", values: withRunner({ configTemplate: 'unhealthy_interval = "1 hour"' }), path: "runners[0].configTemplate: unhealthy_interval", by: "semantic" },
   { title: "a typo in the second runner's configTemplate", values: { ...base(), runners: [base().runners[0], { name: "second", token: { value: "glrt-FAKE1111111111111111111" }, configTemplate: "[cache]\nshared = true\nSharred = true" }] }, path: "runners[1].configTemplate: cache.Sharred", by: "semantic" },
   { title: "a ServiceMonitor without the metrics Service", values: { ...base(), metrics: { enabled: false, serviceMonitor: { enabled: true } } }, path: "metrics.serviceMonitor.enabled", by: "semantic" },
+  { title: "job-cluster mode without job namespaces", values: { jobCluster: { enabled: true } }, path: "jobCluster.namespaces", by: "semantic" },
+  { title: "job-cluster mode with runner entries", values: { ...base(), jobCluster: { enabled: true, namespaces: ["ci-remote"] } }, path: "runners", by: "semantic" },
+  { title: "job-cluster mode without RBAC", values: { jobCluster: { enabled: true, namespaces: ["ci-remote"] }, rbac: { create: false } }, path: "rbac.create", by: "semantic" },
+  { title: "job namespaces without job-cluster mode", values: { ...base(), jobCluster: { namespaces: ["ci-remote"] } }, path: "jobCluster.enabled", by: "semantic" },
+  { title: "job-cluster mode with a namespace that is no Kubernetes name", values: { jobCluster: { enabled: true, namespaces: ["CI_Remote"] } }, path: "jobCluster.namespaces[0]", by: "schema" },
 ];
 
 // ---- Message wording: the text a user reads, from ajv/TS and from both helm versions.
@@ -188,6 +193,17 @@ export const messageCases: MessageCase[] = [
     ts: ['runners[0].configTemplate: "token_expires_at" is managed by the chart'],
     helm3: ['runners[0].configTemplate: \"token_expires_at\" is managed by the chart'],
     helm4: ['runners[0].configTemplate: \"token_expires_at\" is managed by the chart'],
+    by: "semantic",
+  },
+  {
+    title: "job-cluster mode with runner entries says each problem once, the same in TS and helm",
+    values: { ...base(), jobCluster: { enabled: true } },
+    ts: [
+      "jobCluster.namespaces: at least one namespace required when jobCluster.enabled is true (the Role and RoleBinding go there)",
+      "runners: must be empty when jobCluster.enabled is true (job-cluster mode installs no managers; give the runner entries to the manager's own install)",
+    ],
+    helm3: ["2 problem(s)", "jobCluster.namespaces: at least one namespace required", "runners: must be empty when jobCluster.enabled is true"],
+    helm4: ["2 problem(s)", "jobCluster.namespaces: at least one namespace required", "runners: must be empty when jobCluster.enabled is true"],
     by: "semantic",
   },
 ];
