@@ -16,7 +16,7 @@ import {
   waitFor,
   type TestCluster,
 } from "../../src/testing/cluster/index.js";
-import { loadScenarios } from "../unit/chart/scenarios.js";
+import { isJobCluster, loadScenarios } from "../unit/chart/scenarios.js";
 import { officialChartManagerPod, withRuntimeDefaultSeccomp } from "./support/anchors.js";
 import { MAX_REPLICAS, planScenario, type ScenarioPlan } from "./support/plan.js";
 import { FORBIDDEN_CLUSTER, FORBIDDEN_IN_JOB_NAMESPACE, FORBIDDEN_OUTSIDE, requiredPermissions } from "./support/permissions.js";
@@ -50,7 +50,8 @@ const ROLLOUT_BOUND_SECONDS = 45;
 const unavailable = await clusterUnavailable("current");
 if (unavailable) console.warn(unavailable);
 
-const scenarios = loadScenarios();
+// job-cluster mode installs no managers: tests/integration/job-cluster.test.ts installs it.
+const scenarios = loadScenarios().filter(({ values }) => !isJobCluster(values));
 const measured: Record<string, Record<string, number>> = {};
 
 describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (kwok control plane)`, () => {

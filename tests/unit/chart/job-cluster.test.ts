@@ -33,7 +33,7 @@ type Role = KubeObject & { rules: unknown[] };
 type Binding = KubeObject & { subjects: { kind: string; name: string; namespace: string }[]; roleRef: { name: string } };
 const jobRoles = (objects: KubeObject[]) => findObjects<Role>(objects, "Role").filter((role) => role.metadata.name.endsWith("-jobs"));
 
-async function notesOf(values: unknown, namespace = RENDER_DEFAULTS.namespace): Promise<string> {
+async function notesOf(values: unknown, namespace: string = RENDER_DEFAULTS.namespace): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "fleet-notes-"));
   try {
     const file = join(dir, "values.yaml");
