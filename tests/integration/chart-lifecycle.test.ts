@@ -16,7 +16,7 @@ import {
   waitFor,
   type TestCluster,
 } from "../../src/testing/cluster/index.js";
-import { isJobCluster, loadScenarios } from "../unit/chart/scenarios.js";
+import { managerScenarios } from "../unit/chart/scenarios.js";
 import { officialChartManagerPod, withRuntimeDefaultSeccomp } from "./support/anchors.js";
 import { MAX_REPLICAS, planScenario, type ScenarioPlan } from "./support/plan.js";
 import { FORBIDDEN_CLUSTER, FORBIDDEN_IN_JOB_NAMESPACE, FORBIDDEN_OUTSIDE, requiredPermissions } from "./support/permissions.js";
@@ -51,7 +51,7 @@ const unavailable = await clusterUnavailable("current");
 if (unavailable) console.warn(unavailable);
 
 // job-cluster mode installs no managers: tests/integration/job-cluster.test.ts installs it.
-const scenarios = loadScenarios().filter(({ values }) => !isJobCluster(values));
+const scenarios = managerScenarios();
 const measured: Record<string, Record<string, number>> = {};
 
 describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (kwok control plane)`, () => {

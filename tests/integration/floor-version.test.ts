@@ -12,7 +12,7 @@ import {
   statusOf,
   type TestCluster,
 } from "../../src/testing/cluster/index.js";
-import { isJobCluster, loadScenarios } from "../unit/chart/scenarios.js";
+import { managerScenarios } from "../unit/chart/scenarios.js";
 import { officialChartManagerPod } from "./support/anchors.js";
 import { planScenario } from "./support/plan.js";
 import {
@@ -37,7 +37,7 @@ const unavailable = process.env[EXISTING_CLUSTER_ENV]
 // One line per reason: chart-lifecycle.test.ts prints it when both tracks skip for the same one.
 if (unavailable && (process.env[EXISTING_CLUSTER_ENV] || !(await clusterUnavailable("current")))) console.warn(unavailable);
 // job-cluster mode installs no managers: tests/integration/job-cluster.test.ts installs it.
-const scenarios = loadScenarios().filter(({ values }) => !isJobCluster(values));
+const scenarios = managerScenarios();
 
 describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.floor}, the kubeVersion floor (smoke)`, () => {
   let cluster: TestCluster;

@@ -6,11 +6,12 @@ import { chartRoot } from "../../../src/paths.js";
 import { configMapOf, renderChart } from "../../../src/render.js";
 import { keyPathsPath, loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
-import { loadScenarios } from "./scenarios.js";
+import { managerScenarios } from "./scenarios.js";
 import { goodCases } from "./values-cases.js";
 
 const model = loadRunnerConfigModel();
-const scenarios = loadScenarios();
+// job-cluster mode renders no config.toml: its scenario has none to decode
+const scenarios = managerScenarios();
 /** One [[runners]] entry, checked as configTemplate is. */
 const entryProblems = (toml: string) => runnerConfigProblems(parseRunnerToml(toml), { type: model.entry });
 const fileProblems = (toml: string) => runnerConfigProblems(parseRunnerToml(toml));

@@ -29,6 +29,11 @@ export function isJobCluster(values: Record<string, unknown>): boolean {
   return (values.jobCluster as { enabled?: boolean } | undefined)?.enabled === true;
 }
 
+/** The scenarios that install managers: everything that reads config.toml or the StatefulSet uses these. */
+export function managerScenarios(): Scenario[] {
+  return loadScenarios().filter(({ values }) => !isJobCluster(values));
+}
+
 /** Every token value a scenario sets (what must stay inside Secret objects). */
 export function tokenValues(values: Record<string, unknown>): string[] {
   const runners = (values.runners ?? []) as { token?: { value?: string } }[];

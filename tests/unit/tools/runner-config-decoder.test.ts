@@ -5,7 +5,7 @@ import { chartRoot } from "../../../src/paths.js";
 import { configMapOf, renderChart } from "../../../src/render.js";
 import { modelPath, loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
-import { loadScenarios } from "../chart/scenarios.js";
+import { managerScenarios } from "../chart/scenarios.js";
 import { goodCases } from "../chart/values-cases.js";
 import { generatedCases, type Case } from "../chart/runner-config-cases.js";
 
@@ -62,7 +62,7 @@ describe.skipIf(!hasGo)(`the config.toml checker against the runner's TOML decod
 
   it("finds every scenario's config.toml and every configTemplate in the tests clean, as the decoder does", async () => {
     const cases: Case[] = [];
-    for (const { name, values } of loadScenarios()) {
+    for (const { name, values } of managerScenarios()) {
       const { objects } = await renderChart(values, { helm: 3 });
       cases.push({ title: `scenario ${name}`, type: model.root, toml: configMapOf(objects).data?.["config.template.toml"] ?? "" });
     }
