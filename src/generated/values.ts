@@ -372,7 +372,7 @@ export interface Values {
     extraRules?: PolicyRule[];
   };
   /**
-   * Job-cluster mode: this install runs no managers and prepares this cluster for a manager that runs elsewhere (a VM, another cluster) with the kubernetes executor. It creates a ServiceAccount (serviceAccount.*), the same job Role and RoleBinding as a normal install in each of namespaces, and a token for it; NOTES print how to read the API server address, CA and token, and the matching runners[].kubernetes.externalCluster values. gitlabUrl and runners are then not used and runners must be empty.
+   * Job-cluster mode: this install runs no managers and prepares this cluster for a manager that runs elsewhere (a VM, another cluster) with the kubernetes executor. It creates a ServiceAccount (serviceAccount.*), the same job Role and RoleBinding as a normal install in each of its namespaces, and a token for it; NOTES print how to read the API server address, CA and token, and the matching runners[].kubernetes.externalCluster values. gitlabUrl and runners are then not used and runners must be empty.
    */
   jobCluster?: {
     /**

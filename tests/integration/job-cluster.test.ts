@@ -134,11 +134,32 @@ describe.skipIf(unavailable)("job-cluster mode on a real API server", () => {
       ];
       expect(await permissionMismatches(cluster.kc, sa, forbidden, false), "allowed but must be denied").toEqual([]);
 
+      // Rotating as NOTES say. A legacy token holds no issue time: re-creating only the Secret (same
+      // name, same ServiceAccount UID) would bring back the very same token. A new ServiceAccount
+      // (new UID) gives a new one: delete it (its token Secret goes with it), then helm upgrade.
+      await core.deleteNamespacedServiceAccount({ name: sa.name, namespace });
+      await waitFor("the old token to be refused", 60_000, async () => {
+        const status = await statusOfCall(asRemote.listNamespacedPod({ namespace: JOB_NAMESPACE }));
+        return status === 401 || `answered ${status}`;
+      });
+      const upgrade = await helm(cluster, ["upgrade", RELEASE, chartRoot, "-n", namespace, "-f", file, ...APPLY_FLAGS, "--timeout", "2m"]);
+      expect(upgrade.exitCode, `helm upgrade: ${upgrade.output}`).toBe(0);
+      let renewed: Record<string, string> = {};
+      await waitFor("the token controller to fill the re-created Secret", 60_000, async () => {
+        renewed = (await core.readNamespacedSecret({ name: pairing.secret.name, namespace })).data ?? {};
+        return Boolean(renewed.token) || "not filled yet";
+      });
+      const newToken = Buffer.from(renewed.token ?? "", "base64").toString();
+      expect(newToken === token, "the rotated token differs from the old one").toBe(false);
+      const asRenewed = remoteClient(cluster.kc, ca, newToken).makeApiClient(CoreV1Api);
+      expect(await statusOfCall(asRenewed.listNamespacedPod({ namespace: JOB_NAMESPACE })), "the new token").toBe(200);
+      expect(await statusOfCall(asRemote.listNamespacedPod({ namespace: JOB_NAMESPACE })), "the old token after the upgrade").toBe(401);
+
       // Uninstall revokes it: the Secret and ServiceAccount are gone, so is the token's access.
       const uninstall = await helm(cluster, ["uninstall", RELEASE, "-n", namespace, "--wait", "--timeout", "2m"]);
       expect(uninstall.exitCode, `helm uninstall: ${uninstall.output}`).toBe(0);
       await waitFor("the uninstalled token to be refused", 60_000, async () => {
-        const status = await statusOfCall(asRemote.listNamespacedPod({ namespace: JOB_NAMESPACE }));
+        const status = await statusOfCall(asRenewed.listNamespacedPod({ namespace: JOB_NAMESPACE }));
         return status === 401 || `answered ${status}`;
       });
     } finally {
