@@ -22,7 +22,7 @@ Run these against THIS cluster; they write files and print no secret:
 3. The ServiceAccount token:
 {{- if .Values.jobCluster.createTokenSecret }}
      kubectl -n {{ $ns }} get secret {{ $secret }} -o jsonpath='{.data.token}' | base64 -d > token
-   It does not expire. To rotate it, delete ServiceAccount {{ $sa }} (its token Secret goes with it)
+   It does not expire. To rotate it, {{ if .Values.serviceAccount.create }}delete{{ else }}re-create{{ end }} ServiceAccount {{ $sa }} (its token Secret goes with it)
    and run helm upgrade; deleting only the Secret would bring back the same token.
 {{- else }}
      kubectl -n {{ $ns }} create token {{ $sa }} --duration 24h > token

@@ -138,6 +138,8 @@ describe("job-cluster mode", () => {
     expect(notes).toContain("namespace: ci-remote-a   # or ci-remote-b");
     expect(notes).toMatch(/host = "<URL from step 1>"\n\s+ca_file = .*\n\s+bearer_token = "<contents of the token file>"/);
     expect(notes).not.toMatch(/eyJ[\w-]+\./); // no JWT
+    // re-creating only the Secret signs the same token again (tests/integration/job-cluster.test.ts)
+    expect(notes).toContain("To rotate it, delete ServiceAccount fleet-gitlab-runner-fleet (its token Secret goes with it)");
   });
 
   it("prints the TokenRequest command and its expiry in NOTES when createTokenSecret is false", async () => {
