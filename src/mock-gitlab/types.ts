@@ -60,6 +60,7 @@ export interface JobRecord {
   variables: Record<string, string>;
   timeout: number;
   image: string;
+  services: string[];
   failureReasons: string[];
   runnerId: number | null;
   managerId: number | null;
@@ -154,6 +155,8 @@ export interface EnqueueJobRequest {
   after_script?: string[];
   /** Image name for docker/kubernetes executors; empty means the executor's default image. */
   image?: string;
+  /** Service image names, in order (svc-0, svc-1… with the kubernetes executor). */
+  services?: string[];
   /** Overrides `features.failure_reasons` in the payload. */
   failure_reasons?: string[];
 }
@@ -169,6 +172,7 @@ export interface MockJobView {
   variables: Record<string, string>;
   timeout: number;
   image: string;
+  services: string[];
   runner_id: number | null;
   system_id: string | null;
   acknowledged: boolean;
