@@ -37,5 +37,5 @@ export const JOB_POD_SCENARIOS: readonly JobPodScenario[] = [
   fromFile("dind-privileged", "ci", "dind", 1, "privileged"),
   fromFile("multi-runner", "ci", "large", 1),
   fromFile("job-namespace", "ci", "default", 0),
-  fromFile("job-pod-security", join("tests", "e2e", "values"), "secured", 1, "restricted"),
+  fromFile("job-pod-security", join("tests", "e2e", "values"), "secured", 1),
 ];
