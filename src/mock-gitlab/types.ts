@@ -89,6 +89,11 @@ export interface MockGitLabOptions {
   adminToken?: string;
   /** Instance registration token for legacy `POST /runners`. Random when omitted. */
   registrationToken?: string;
+  /**
+   * More registration tokens accepted by legacy `POST /runners`, for clients whose tokens are fixed in advance
+   * (chart-testing installs every ci/ scenario, each with its own fake registration token).
+   */
+  extraRegistrationTokens?: string[];
   /** When false, legacy registration answers 410 like GitLab 17+ with registration tokens disabled. */
   legacyRegistration?: boolean;
   /** How long `/jobs/request` may hold a poll whose `last_update` is current. 0 answers at once. */
@@ -115,6 +120,7 @@ export interface ResolvedConfig {
   host: string;
   adminToken: string;
   registrationToken: string;
+  extraRegistrationTokens: string[];
   legacyRegistration: boolean;
   longPollMs: number;
   tokenExpiresInSeconds: number | null;
