@@ -34,20 +34,36 @@ export function mockUrls(namespace: string): MockInCluster {
   return { inClusterUrl: `http://mock-gitlab.${namespace}.svc:8080`, hostUrl: `http://127.0.0.1:${MOCK_HOST_PORT}` };
 }
 
-export async function deployMockGitLab(kc: KubeConfig, namespace: string, tokens: { admin: string; registration: string }): Promise<MockInCluster> {
+export interface MockTokens {
+  admin: string;
+  registration: string;
+  /** More registration tokens the mock accepts (ct install: one per ci/ scenario). */
+  extraRegistration?: string[];
+}
+
+/** The Secret deploy/mock-gitlab/mock-gitlab.yaml reads; extra registration tokens comma-separated. */
+export function mockTokensSecretData(tokens: MockTokens): Record<string, string> {
+  return {
+    "admin-token": tokens.admin,
+    "registration-token": tokens.registration,
+    ...(tokens.extraRegistration?.length ? { "extra-registration-tokens": tokens.extraRegistration.join(",") } : {}),
+  };
+}
+
+/** `publishOnHost: false` leaves out the NodePort (ct install needs only the in-cluster Service). */
+export async function deployMockGitLab(kc: KubeConfig, namespace: string, tokens: MockTokens, opts: { publishOnHost?: boolean } = {}): Promise<MockInCluster> {
+  const publish = opts.publishOnHost ?? true;
   const core = kc.makeApiClient(CoreV1Api);
-  await core.createNamespacedSecret({
-    namespace,
-    body: { metadata: { name: MOCK_TOKENS_SECRET }, stringData: { "admin-token": tokens.admin, "registration-token": tokens.registration } },
-  });
+  await core.createNamespacedSecret({ namespace, body: { metadata: { name: MOCK_TOKENS_SECRET }, stringData: mockTokensSecretData(tokens) } });
   const objects = kc.makeApiClient(KubernetesObjectApi);
-  for (const object of [...manifestObjects(MOCK_MANIFEST, namespace), ...manifestObjects(MOCK_NODEPORT_MANIFEST, namespace)]) await objects.create(object);
+  for (const object of [...manifestObjects(MOCK_MANIFEST, namespace), ...(publish ? manifestObjects(MOCK_NODEPORT_MANIFEST, namespace) : [])]) await objects.create(object);
   const apps = kc.makeApiClient(AppsV1Api);
   await waitFor("the mock GitLab Deployment to be available", 180_000, async () => {
     const deployment = await apps.readNamespacedDeployment({ name: "mock-gitlab", namespace });
     return (deployment.status?.availableReplicas ?? 0) >= 1 || `available ${deployment.status?.availableReplicas ?? 0}`;
   });
   const urls = mockUrls(namespace);
+  if (!publish) return urls;
   await waitFor(`the mock GitLab on ${urls.hostUrl}`, 60_000, async () => (await fetch(`${urls.hostUrl}/__mock/faults`)).ok);
   return urls;
 }
