@@ -41,7 +41,7 @@ describe.skipIf(bin === null || unavailable !== undefined)("the real kubernetes 
     await cluster?.stop();
   });
 
-  it.each(JOB_POD_SCENARIOS.filter((s) => s.jobNamespaceLevel !== "privileged").map((s) => [s.scenario, s] as const))(
+  it.each(JOB_POD_SCENARIOS.map((s) => [s.scenario, s] as const))(
     "creates the job pod of %s with the fields the values ask for",
     async (name, scenario) => {
       const namespace = await scope.create(`${JOB_NAMESPACE}-${JOB_POD_SCENARIOS.indexOf(scenario)}`, scenario.jobNamespaceLevel);
