@@ -9,6 +9,7 @@ import type { Values } from "../../../src/generated/values.js";
 import { chartRoot } from "../../../src/paths.js";
 import { expectedJobPod, includesDeep, jobPodMismatches, quantityValue, type ExpectedJobPod } from "../../../src/testing/e2e/job-pod.js";
 import { JOB_POD_SCENARIOS } from "../../../src/testing/e2e/scenarios.js";
+import { validateValues } from "../../../src/values/validate.js";
 
 const scenario = (name: string): Partial<Values> => parse(readFileSync(join(chartRoot, "ci", `${name}-values.yaml`), "utf8")) as Partial<Values>;
 const opts = { releaseNamespace: "fleet-e2e" };
@@ -102,6 +103,23 @@ describe("expectedJobPod", () => {
   it("puts job-namespace jobs in jobNamespace with their service account, and kubernetes.namespace wins over it", () => {
     expect(expectedJobPod(scenario("job-namespace"), "default", opts)).toMatchObject({ namespace: "ci-jobs", serviceAccountName: "ci-job" });
     expect(expectedJobPod(scenario("job-namespace"), "other-namespace", opts)).toMatchObject({ namespace: "ci-other", serviceAccountName: "default" });
+  });
+
+  it("maps the security scenario's pod and container contexts, helper limits and configMap volume", () => {
+    const secured = JOB_POD_SCENARIOS.find((s) => s.scenario === "job-pod-security")!;
+    const pod = expectedJobPod(secured.values(), "secured", { ...opts, services: 1 });
+    expect(pod.podSecurityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } });
+    const [build, helper, service] = pod.containers;
+    expect(build).toMatchObject({ securityContext: { readOnlyRootFilesystem: false }, capabilities: { add: [], drop: ["ALL"] } });
+    expect(helper).toMatchObject({ securityContext: { runAsUser: 1000 }, requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "200m", memory: "128Mi" } });
+    expect(service).toMatchObject({ name: "svc-0", capabilities: { drop: ["NET_RAW"] }, requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } });
+    expect(pod.tolerations).toEqual([{ key: "ci.example.com/dedicated", operator: "Equal", value: "ci", effect: "NoSchedule" }]);
+    expect(pod.volumes).toEqual([{ name: "ci-settings", source: "configMap" }]);
+  });
+
+  it.each(JOB_POD_SCENARIOS.map((s) => [s.scenario, s] as const))("takes %s from values the chart accepts", (_, scenario) => {
+    const result = validateValues(scenario.values());
+    expect(result.errors).toEqual([]);
   });
 
   it("refuses a runner entry that is not in the values", () => {
