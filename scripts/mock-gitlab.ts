@@ -52,12 +52,15 @@ async function main(): Promise<void> {
   }
   const adminToken = values["admin-token"] ?? process.env.MOCK_GITLAB_ADMIN_TOKEN;
   const registrationToken = values["registration-token"] ?? process.env.MOCK_GITLAB_REGISTRATION_TOKEN;
+  // Comma-separated; GitLab tokens never contain a comma.
+  const extraRegistrationTokens = (process.env.MOCK_GITLAB_EXTRA_REGISTRATION_TOKENS ?? "").split(",").map((t) => t.trim()).filter(Boolean);
   const mock = await startMockGitLab({
     port: intOption("port", values.port, 0, 65535),
     host: values.host,
     longPollMs: intOption("long-poll-seconds", values["long-poll-seconds"], 0, 3600) * 1000,
     ...(adminToken ? { adminToken } : {}),
     ...(registrationToken ? { registrationToken } : {}),
+    ...(extraRegistrationTokens.length > 0 ? { extraRegistrationTokens } : {}),
     ...(values.quiet ? {} : { logger: createJsonLineLogger(process.stdout) }),
   });
 

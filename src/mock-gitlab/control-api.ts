@@ -32,6 +32,8 @@ function parseEnqueue(params: Params): NewJob {
   if (afterScript !== undefined) job.afterScript = afterScript;
   const image = optString(params, "image");
   if (image !== undefined) job.image = image;
+  const services = optStringArray(params, "services");
+  if (services !== undefined) job.services = services;
   const failureReasons = optStringArray(params, "failure_reasons");
   if (failureReasons !== undefined) job.failureReasons = failureReasons;
   return job;

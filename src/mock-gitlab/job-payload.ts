@@ -112,7 +112,7 @@ export function buildJobPayload(
     variables: variables(job, runner, baseUrl, timeout),
     steps,
     image: { name: job.image },
-    services: [],
+    services: job.services.map((name) => ({ name })),
     artifacts: [],
     cache: [],
     credentials: [],

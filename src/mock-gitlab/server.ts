@@ -254,7 +254,7 @@ class MockGitLabServer {
   private secretsOf(storeSecrets: readonly string[]): string[] {
     if (storeSecrets !== this.storeSecrets) {
       this.storeSecrets = storeSecrets;
-      this.secrets = [this.deps.config.adminToken, this.deps.config.registrationToken, ...storeSecrets];
+      this.secrets = [this.deps.config.adminToken, this.deps.config.registrationToken, ...this.deps.config.extraRegistrationTokens, ...storeSecrets];
     }
     return this.secrets;
   }

@@ -42,6 +42,8 @@ export interface NewJob {
   stage?: string;
   timeout?: number;
   image?: string;
+  /** Service image names; each becomes a service container (svc-N with the kubernetes executor). */
+  services?: string[];
   failureReasons?: string[];
 }
 
@@ -217,6 +219,7 @@ export class MockGitLabStore {
       variables: input.variables ?? {},
       timeout: input.timeout ?? 3600,
       image: input.image ?? "",
+      services: input.services ?? [],
       failureReasons: input.failureReasons ?? [...DEFAULT_FAILURE_REASONS],
       runnerId: null,
       managerId: null,

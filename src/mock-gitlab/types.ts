@@ -60,6 +60,7 @@ export interface JobRecord {
   variables: Record<string, string>;
   timeout: number;
   image: string;
+  services: string[];
   failureReasons: string[];
   runnerId: number | null;
   managerId: number | null;
@@ -88,6 +89,11 @@ export interface MockGitLabOptions {
   adminToken?: string;
   /** Instance registration token for legacy `POST /runners`. Random when omitted. */
   registrationToken?: string;
+  /**
+   * More registration tokens accepted by legacy `POST /runners`, for clients whose tokens are fixed in advance
+   * (chart-testing installs every ci/ scenario, each with its own fake registration token).
+   */
+  extraRegistrationTokens?: string[];
   /** When false, legacy registration answers 410 like GitLab 17+ with registration tokens disabled. */
   legacyRegistration?: boolean;
   /** How long `/jobs/request` may hold a poll whose `last_update` is current. 0 answers at once. */
@@ -114,6 +120,7 @@ export interface ResolvedConfig {
   host: string;
   adminToken: string;
   registrationToken: string;
+  extraRegistrationTokens: string[];
   legacyRegistration: boolean;
   longPollMs: number;
   tokenExpiresInSeconds: number | null;
@@ -154,6 +161,8 @@ export interface EnqueueJobRequest {
   after_script?: string[];
   /** Image name for docker/kubernetes executors; empty means the executor's default image. */
   image?: string;
+  /** Service image names, in order (svc-0, svc-1… with the kubernetes executor). */
+  services?: string[];
   /** Overrides `features.failure_reasons` in the payload. */
   failure_reasons?: string[];
 }
@@ -169,6 +178,7 @@ export interface MockJobView {
   variables: Record<string, string>;
   timeout: number;
   image: string;
+  services: string[];
   runner_id: number | null;
   system_id: string | null;
   acknowledged: boolean;

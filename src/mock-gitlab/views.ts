@@ -148,6 +148,7 @@ export function jobView(job: JobRecord, withTrace: boolean): MockJobView {
     variables: { ...job.variables },
     timeout: job.timeout,
     image: job.image,
+    services: [...job.services],
     runner_id: job.runnerId,
     system_id: job.systemId,
     acknowledged: job.acknowledged,

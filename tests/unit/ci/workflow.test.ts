@@ -53,7 +53,11 @@ describe(".github/workflows/ci.yml", () => {
 
   it("runs the kind e2e suite as required, ct lint and ct install in the kind job", () => {
     expect(stepWith("kind", "npm run test:e2e")?.env).toEqual({ E2E_REQUIRED: "1" });
-    expect(runs("kind")).toEqual(expect.arrayContaining(["ct lint --config ct.yaml", "ct install --config ct.yaml"]));
+    expect(runs("kind")).toEqual(expect.arrayContaining(["ct lint --config ct.yaml", "npm run ct-fixtures", "ct install --config ct.yaml"]));
+    // ct install finds the fixtures and the mock only when they were made first, in the kind cluster it installs to.
+    const order = ["kind create cluster --name chart-testing", "kind load docker-image gitlab-runner-fleet/mock-gitlab:dev --name chart-testing", "npm run ct-fixtures", "ct install --config ct.yaml"];
+    const at = order.map((command) => runs("kind").findIndex((r) => r.includes(command)));
+    expect(at.every((i) => i >= 0) && at.every((i, n) => n === 0 || i > (at[n - 1] ?? -1)), JSON.stringify(at)).toBe(true);
     expect(runs("kind").some((r) => r.includes(`go install sigs.k8s.io/kind@${KIND_VERSION}`))).toBe(true);
     const ct = workflow.jobs.kind?.steps.find((s) => String(s.uses).startsWith("helm/chart-testing-action@"));
     expect(ct?.with?.version).toBe(CT_VERSION);

@@ -117,6 +117,15 @@ describe("POST /api/v4/jobs/request with a job", () => {
     expect(strategies).toEqual([expect.objectContaining({ value: "empty" })]);
   });
 
+  it("hands out the services a job was enqueued with, in order, as image names", async () => {
+    const mock = await startMock();
+    const runner = await createRunner(mock);
+    const { id } = await mock.control.enqueueJob({ script: ["true"], services: ["redis:7", "postgres:17"] });
+    const job = (await requestJob(mock, runner.token)).body;
+    expect(job.services).toEqual([{ name: "redis:7" }, { name: "postgres:17" }]);
+    expect((await mock.control.getJob(id)).services).toEqual(["redis:7", "postgres:17"]);
+  });
+
   it("caps the job timeout at the runner's maximum_timeout", async () => {
     const mock = await startMock();
     const runner = await createRunner(mock, { maximum_timeout: 900 });

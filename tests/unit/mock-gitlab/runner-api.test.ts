@@ -59,6 +59,17 @@ describe("POST /api/v4/runners (legacy registration)", () => {
     expect(await mock.control.listRunners()).toEqual([]);
   });
 
+  it("accepts the extra registration tokens it was given, and still refuses others", async () => {
+    const mock = await startMock({ registrationToken: "GR1348941main", extraRegistrationTokens: ["GR1348941ci-a", "GR1348941ci-b"] });
+    for (const token of ["GR1348941main", "GR1348941ci-a", "GR1348941ci-b"]) {
+      expect((await call(mock, "POST", "/api/v4/runners", { json: { token } })).status).toBe(201);
+    }
+    expect((await call(mock, "POST", "/api/v4/runners", { json: { token: "GR1348941ci-c" } })).status).toBe(403);
+    expect(await mock.control.listRunners()).toHaveLength(3);
+    const logged = JSON.stringify(await mock.control.requests({ endpoint: "runners" }));
+    expect(logged).not.toContain("GR1348941ci-a");
+  });
+
   it("answers 403 when a glrt- authentication token is used as a registration token", async () => {
     const mock = await startMock();
     const runner = await createRunner(mock);
