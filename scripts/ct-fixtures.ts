@@ -10,9 +10,8 @@ import { parse } from "yaml";
 import { chartRoot } from "../src/paths.js";
 import { NamespaceScope, waitFor } from "../src/testing/cluster/index.js";
 import { monitoringCrdFiles } from "../src/testing/cluster/tools.js";
-import { CT_NAMESPACE, ctFixtures } from "../src/testing/e2e/ct-fixtures.js";
+import { CT_NAMESPACE, ctFixtures, ctScenarios } from "../src/testing/e2e/ct-fixtures.js";
 import { deployMockGitLab } from "../src/testing/e2e/mock-in-cluster.js";
-import { planScenario } from "../tests/integration/support/plan.js";
 
 const kc = new KubeConfig();
 kc.loadFromDefault();
@@ -20,13 +19,7 @@ const core = kc.makeApiClient(CoreV1Api);
 const objects = kc.makeApiClient(KubernetesObjectApi);
 const log = (line: string): void => void process.stderr.write(`ct-fixtures: ${line}\n`);
 
-const files = readdirSync(join(chartRoot, "ci")).filter((f) => f.endsWith("-values.yaml")).sort();
-const scenarios = await Promise.all(
-  files.map(async (file) => {
-    const values = parse(readFileSync(join(chartRoot, "ci", file), "utf8"));
-    return { values, plan: await planScenario(values, "ct", CT_NAMESPACE, "1.34.0") };
-  }),
-);
+const scenarios = await ctScenarios("1.34.0");
 const caData = kc.getCurrentCluster()?.caData;
 if (!caData) throw new Error("the current cluster's kubeconfig has no certificate-authority-data (kind always writes it)");
 const fixtures = ctFixtures(scenarios, Buffer.from(caData, "base64").toString("utf8"));

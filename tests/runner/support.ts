@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Values } from "../../src/generated/values.js";
+import type { Runner, Values } from "../../src/generated/values.js";
 import type { MockGitLab } from "../../src/mock-gitlab/index.js";
 import { renderChart } from "../../src/render.js";
 import { materializeManager, type LocalManager } from "../../src/testing/runner/local-manager.js";
@@ -107,5 +107,5 @@ export async function until(what: string, timeoutMs: number, check: () => Promis
 }
 
 /** A shell-executor entry: jobs run inside the manager process, so they complete here (no kubelet needed). */
-export const shellValues = (token: Values["runners"][number]["token"], extra: Record<string, unknown> = {}): Partial<Values> =>
+export const shellValues = (token: Runner["token"], extra: Record<string, unknown> = {}): Partial<Values> =>
   ({ allowShellExecutor: true, ...extra, runners: [{ name: "local", executor: "shell", token }] }) as Partial<Values>;

@@ -1,25 +1,13 @@
 // ct install puts every ci/ scenario in one namespace; the fixtures computed here are what CI creates first.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { chartRoot } from "../../../src/paths.js";
-import { CT_NAMESPACE, ctFixtures, type CtFixtures } from "../../../src/testing/e2e/ct-fixtures.js";
-import { planScenario } from "../../integration/support/plan.js";
+import { CT_NAMESPACE, ctFixtures, ctScenarios, type CtFixtures } from "../../../src/testing/e2e/ct-fixtures.js";
 
 const PEM = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 
 describe("ctFixtures over every ci/ scenario", () => {
   let fixtures: CtFixtures;
   beforeAll(async () => {
-    const files = readdirSync(join(chartRoot, "ci")).filter((f) => f.endsWith("-values.yaml"));
-    const scenarios = await Promise.all(
-      files.map(async (file) => {
-        const values = parse(readFileSync(join(chartRoot, "ci", file), "utf8"));
-        return { values, plan: await planScenario(values, "ct", CT_NAMESPACE, "1.34.0") };
-      }),
-    );
-    fixtures = ctFixtures(scenarios, PEM);
+    fixtures = ctFixtures(await ctScenarios("1.34.0"), PEM);
   }, 120_000);
 
   it("creates each referenced Secret once in the ct namespace, certificates as real PEM", () => {
@@ -38,7 +26,7 @@ describe("ctFixtures over every ci/ scenario", () => {
   });
 
   it("lists the job namespaces, the monitoring kinds and every legacy registration token", () => {
-    expect([...fixtures.jobNamespaces.keys()]).toEqual(expect.arrayContaining(["ci-jobs", "ci-other"]));
+    expect([...fixtures.jobNamespaces.keys()]).toEqual(expect.arrayContaining(["ci-jobs", "ci-other", "ci-remote-jobs"]));
     expect(fixtures.monitoringKinds.sort()).toEqual(["PodMonitor", "ServiceMonitor"]);
     const legacySecret = fixtures.objects.find((o) => o.kind === "Secret" && o.metadata.name === "legacy-registration")?.stringData as Record<string, string>;
     expect(fixtures.registrationTokens.sort()).toEqual(["GR1348941FAKEPERSISTENT", "GR1348941FAKEREGISTRATION", legacySecret.token].sort());
