@@ -122,7 +122,8 @@ rest (and the checksum annotations' re-render of configmap.yaml) reuse it. Read-
 
 {{/*
 The runner entries with the schema's defaults filled in (helm applies no schema defaults inside
-list items), built once per render into .fleetRender.runners; include this, then read that list.
+list items), built once per render into .fleetRender.runners (the defaults into .fleetRender.runnerDefaults);
+include this, then read that list.
 Every template reads entries through it. Entries share maps with each other and with .Values:
 never modify one in place (gitlab-runner-fleet.overlay copies what it changes).
 */}}
@@ -137,6 +138,7 @@ never modify one in place (gitlab-runner-fleet.overlay copies what it changes).
 {{- $entries = append $entries $merged.v -}}
 {{- end -}}
 {{- $_ := set .fleetRender "runners" $entries -}}
+{{- $_ := set .fleetRender "runnerDefaults" $defaults -}}
 {{- end -}}
 {{- end -}}
 
