@@ -20,7 +20,7 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 {{- range $index, $runner := $root.fleetRender.runners -}}
 {{- $entry := dict -}}
 {{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" $runner "raw" (index $root.Values.runners $index) "out" $entry) -}}
-{{- $runners = append $runners $entry -}}
+{{- $runners = append $runners $entry.v -}}
 {{- end -}}
 {{- $_ := set $config "runners" $runners -}}
 {{- toToml $config -}}
@@ -32,8 +32,9 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 {{- end -}}
 
 {{/*
-One [[runners]] entry, written into the dict .out; .raw is the entry as written in values. Helpers fill a caller's dict instead of
-returning JSON because a JSON round trip would turn every integer back into a float.
+One [[runners]] entry, stored as .out.v; .raw is the entry as written in values. Helpers hand
+maps back in a caller's dict instead of returning JSON because a JSON round trip would turn every
+integer back into a float.
 */}}
 {{- define "gitlab-runner-fleet.runnerToml" -}}
 {{- $root := .root -}}
@@ -43,8 +44,7 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- /* the runner token only exists after registration; the entrypoint fills it in */ -}}
 {{- $token = printf "fleet-registered:%s" $r.name -}}
 {{- end -}}
-{{- $entry := .out -}}
-{{- $_ := merge $entry (dict
+{{- $entry := dict
   "name" $r.name
   "url" $root.Values.gitlabUrl
   "token" $token
@@ -54,7 +54,8 @@ returning JSON because a JSON round trip would turn every integer back into a fl
   "output_limit" (int $r.outputLimit)
   "unhealthy_requests_limit" (int $r.unhealthyRequestsLimit)
   "unhealthy_interval" $r.unhealthyInterval
-) -}}
+-}}
+{{- $_ := set .out "v" $entry -}}
 {{- if $root.Values.gitlabCA.secretName -}}
 {{- $_ := set $entry "tls-ca-file" (include "gitlab-runner-fleet.secretPath" (dict "root" $root "file" "gitlabCA")) -}}
 {{- end -}}
@@ -71,7 +72,7 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- if eq $r.executor "kubernetes" -}}
 {{- $kubernetes := dict -}}
 {{- $_ := include "gitlab-runner-fleet.kubernetesToml" (dict "root" $root "runner" $r "raw" .raw "out" $kubernetes) -}}
-{{- $_ := set $entry "kubernetes" $kubernetes -}}
+{{- $_ := set $entry "kubernetes" $kubernetes.v -}}
 {{- end -}}
 {{- if $r.cache.type -}}
 {{- $cache := dict -}}
@@ -89,15 +90,15 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- end -}}
 
 {{/*
-[runners.kubernetes], written into .out; .raw is the entry as written in values. The keys below
-the merge write nothing for their schema defaults (kubernetesTomlPlan checks that once per render), so an entry only pays for the keys it sets: with 50 entries this is most of the render.
+[runners.kubernetes], stored as .out.v; .raw is the entry as written in values. The keys after
+the first dict write nothing for their schema defaults (kubernetesTomlPlan checks that once per
+render), so an entry only pays for the keys it sets: with 50 entries this is most of the render.
 */}}
 {{- define "gitlab-runner-fleet.kubernetesToml" -}}
 {{- $root := .root -}}
 {{- $r := .runner -}}
 {{- $k := $r.kubernetes -}}
-{{- $out := .out -}}
-{{- $_ := merge $out (dict
+{{- $out := dict
   "namespace" (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" $r))
   "image" $k.image
   "privileged" $k.privileged
@@ -107,7 +108,8 @@ the merge write nothing for their schema defaults (kubernetesTomlPlan checks tha
   "poll_timeout" (int $k.pollTimeout)
   "automount_service_account_token" $k.automountServiceAccountToken
   "pod_termination_grace_period_seconds" (int $k.terminationGracePeriodSeconds)
-) -}}
+-}}
+{{- $_ := set .out "v" $out -}}
 {{- include "gitlab-runner-fleet.kubernetesTomlPlan" $root -}}
 {{- $plan := $root.fleetRender.kubernetesTomlPlan -}}
 {{- $keys := ternary $k .raw.kubernetes $plan.allKeys -}}

@@ -98,7 +98,8 @@ them, so unchanged parts stay shared, which is much cheaper than deepCopy for th
 {{- $result := omit .base -}}
 {{- range $key, $value := .over -}}
 {{- $current := get $result $key -}}
-{{- if and (kindIs "map" $value) (kindIs "map" $current) -}}
+{{- /* an empty map in .base (most defaults of maps) takes .over's map as it is, shared */ -}}
+{{- if and $current (kindIs "map" $value) (kindIs "map" $current) -}}
 {{- $merged := dict -}}
 {{- $_ := include "gitlab-runner-fleet.overlay" (dict "base" $current "over" $value "out" $merged) -}}
 {{- $_ := set $result $key $merged.v -}}
