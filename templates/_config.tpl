@@ -26,6 +26,14 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 {{- toToml $config -}}
 {{- end -}}
 
+{{/*
+config.toml as the ConfigMap holds it: blank lines would become whitespace-only lines under
+nindent. Rendered through gitlab-runner-fleet.once, so the checksum re-render reuses it.
+*/}}
+{{- define "gitlab-runner-fleet.configTomlText" -}}
+{{- regexReplaceAll "\n\n+" (include "gitlab-runner-fleet.configToml" .) "\n" -}}
+{{- end -}}
+
 {{/* Placeholder for a secret file's content, replaced by the entrypoint; takes secretPath's argument. */}}
 {{- define "gitlab-runner-fleet.secretFile" -}}
 {{- printf "fleet-secret-file:%s" (include "gitlab-runner-fleet.secretPath" .) -}}
