@@ -17,9 +17,11 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 -}}
 {{- $runners := list -}}
 {{- include "gitlab-runner-fleet.runnerList" $root -}}
+{{- /* every entry's token placeholder, the name as %s (runner names match ^[a-z0-9-]+$): one include for all */ -}}
+{{- $tokenFormat := include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "token" "runner" "%s") -}}
 {{- range $index, $runner := $root.fleetRender.runners -}}
 {{- $entry := dict -}}
-{{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" $runner "raw" (index $root.Values.runners $index) "out" $entry) -}}
+{{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" $runner "raw" (index $root.Values.runners $index) "tokenFormat" $tokenFormat "out" $entry) -}}
 {{- $runners = append $runners $entry.v -}}
 {{- end -}}
 {{- $_ := set $config "runners" $runners -}}
@@ -40,14 +42,15 @@ nindent. Rendered through gitlab-runner-fleet.once, so the checksum re-render re
 {{- end -}}
 
 {{/*
-One [[runners]] entry, stored as .out.v; .raw is the entry as written in values. Helpers hand
+One [[runners]] entry, stored as .out.v; .raw is the entry as written in values, .tokenFormat
+its token placeholder with %s for the name (from configToml). Helpers hand
 maps back in a caller's dict instead of returning JSON because a JSON round trip would turn every
 integer back into a float.
 */}}
 {{- define "gitlab-runner-fleet.runnerToml" -}}
 {{- $root := .root -}}
 {{- $r := .runner -}}
-{{- $token := include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "token" "runner" $r.name) -}}
+{{- $token := printf .tokenFormat $r.name -}}
 {{- if eq $r.token.kind "registration" -}}
 {{- /* the runner token only exists after registration; the entrypoint fills it in */ -}}
 {{- $token = printf "fleet-registered:%s" $r.name -}}

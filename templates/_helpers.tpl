@@ -200,6 +200,8 @@ placeholders can name it. Tokens never become environment variables.
         path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "gitlabCA") }}
 {{- end }}
 {{- include "gitlab-runner-fleet.runnerList" $root }}
+{{- /* the name as %s (runner names match ^[a-z0-9-]+$): one include for all entries */}}
+{{- $tokenFileFormat := include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" "%s") }}
 {{- range $root.fleetRender.runners }}
 {{- $name := .name }}
 - secret:
@@ -207,12 +209,12 @@ placeholders can name it. Tokens never become environment variables.
     name: {{ .token.existingSecret.name }}
     items:
       - key: {{ .token.existingSecret.key | default "token" }}
-        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" $name) }}
+        path: {{ printf $tokenFileFormat $name }}
 {{- else }}
     name: {{ $chartSecret }}
     items:
       - key: {{ $name }}
-        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" $name) }}
+        path: {{ printf $tokenFileFormat $name }}
 {{- end }}
 {{- if and (eq .cache.type "s3") .cache.s3.credentialsSecret }}
 - secret:
