@@ -3,14 +3,27 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // tests/integration: the control-plane tier (a kwok cluster; skips with one line without Go).
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // One test file per core: most time is spent in helm and shell child processes, so vitest's
-    // default (cores - 1, a single worker on 2 cores) leaves a core idle. Files stay isolated in
-    // their own forked process, so results do not depend on which files share a run.
+    // default (cores - 1, a single worker on 2 cores) leaves a core idle.
     pool: "forks",
     maxWorkers: availableParallelism(),
+    projects: [
+      {
+        extends: true,
+        // Unit files share their worker's module cache (isolate: false): re-importing execa, yaml and
+        // the Kubernetes client for each of ~50 files cost ~10 s cpu of the suite. No unit test mocks
+        // modules, stubs globals or changes process.env, so a file's result does not depend on which
+        // files ran before it in the same worker.
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false },
+      },
+      {
+        extends: true,
+        // tests/integration: the control-plane tier (a kwok cluster; skips with one line without Go).
+        // Each file keeps its own process: the cluster harness holds per-process state.
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts"] },
+      },
+    ],
   },
 });

@@ -17,13 +17,23 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 -}}
 {{- $runners := list -}}
 {{- include "gitlab-runner-fleet.runnerList" $root -}}
-{{- range $root.fleetRender.runners -}}
+{{- /* every entry's token placeholder, the name as %s (runner names match ^[a-z0-9-]+$): one include for all */ -}}
+{{- $tokenFormat := include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "token" "runner" "%s") -}}
+{{- range $index, $runner := $root.fleetRender.runners -}}
 {{- $entry := dict -}}
-{{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" . "out" $entry) -}}
-{{- $runners = append $runners $entry -}}
+{{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" $runner "raw" (index $root.Values.runners $index) "tokenFormat" $tokenFormat "out" $entry) -}}
+{{- $runners = append $runners $entry.v -}}
 {{- end -}}
 {{- $_ := set $config "runners" $runners -}}
 {{- toToml $config -}}
+{{- end -}}
+
+{{/*
+config.toml as the ConfigMap holds it: blank lines would become whitespace-only lines under
+nindent. Rendered through gitlab-runner-fleet.once, so the checksum re-render reuses it.
+*/}}
+{{- define "gitlab-runner-fleet.configTomlText" -}}
+{{- regexReplaceAll "\n\n+" (include "gitlab-runner-fleet.configToml" .) "\n" -}}
 {{- end -}}
 
 {{/* Placeholder for a secret file's content, replaced by the entrypoint; takes secretPath's argument. */}}
@@ -32,19 +42,20 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 {{- end -}}
 
 {{/*
-One [[runners]] entry, written into the dict .out. Helpers fill a caller's dict instead of
-returning JSON because a JSON round trip would turn every integer back into a float.
+One [[runners]] entry, stored as .out.v; .raw is the entry as written in values, .tokenFormat
+its token placeholder with %s for the name (from configToml). Helpers hand
+maps back in a caller's dict instead of returning JSON because a JSON round trip would turn every
+integer back into a float.
 */}}
 {{- define "gitlab-runner-fleet.runnerToml" -}}
 {{- $root := .root -}}
 {{- $r := .runner -}}
-{{- $token := include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "token" "runner" $r.name) -}}
+{{- $token := printf .tokenFormat $r.name -}}
 {{- if eq $r.token.kind "registration" -}}
 {{- /* the runner token only exists after registration; the entrypoint fills it in */ -}}
 {{- $token = printf "fleet-registered:%s" $r.name -}}
 {{- end -}}
-{{- $entry := .out -}}
-{{- $_ := merge $entry (dict
+{{- $entry := dict
   "name" $r.name
   "url" $root.Values.gitlabUrl
   "token" $token
@@ -54,7 +65,8 @@ returning JSON because a JSON round trip would turn every integer back into a fl
   "output_limit" (int $r.outputLimit)
   "unhealthy_requests_limit" (int $r.unhealthyRequestsLimit)
   "unhealthy_interval" $r.unhealthyInterval
-) -}}
+-}}
+{{- $_ := set .out "v" $entry -}}
 {{- if $root.Values.gitlabCA.secretName -}}
 {{- $_ := set $entry "tls-ca-file" (include "gitlab-runner-fleet.secretPath" (dict "root" $root "file" "gitlabCA")) -}}
 {{- end -}}
@@ -70,8 +82,8 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- end -}}
 {{- if eq $r.executor "kubernetes" -}}
 {{- $kubernetes := dict -}}
-{{- $_ := include "gitlab-runner-fleet.kubernetesToml" (dict "root" $root "runner" $r "out" $kubernetes) -}}
-{{- $_ := set $entry "kubernetes" $kubernetes -}}
+{{- $_ := include "gitlab-runner-fleet.kubernetesToml" (dict "root" $root "runner" $r "raw" .raw "out" $kubernetes) -}}
+{{- $_ := set $entry "kubernetes" $kubernetes.v -}}
 {{- end -}}
 {{- if $r.cache.type -}}
 {{- $cache := dict -}}
@@ -88,13 +100,16 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- end -}}
 {{- end -}}
 
-{{/* [runners.kubernetes], written into .out. */}}
+{{/*
+[runners.kubernetes], stored as .out.v; .raw is the entry as written in values. The keys after
+the first dict write nothing for their schema defaults (kubernetesTomlPlan checks that once per
+render), so an entry only pays for the keys it sets: with 50 entries this is most of the render.
+*/}}
 {{- define "gitlab-runner-fleet.kubernetesToml" -}}
 {{- $root := .root -}}
 {{- $r := .runner -}}
 {{- $k := $r.kubernetes -}}
-{{- $out := .out -}}
-{{- $_ := merge $out (dict
+{{- $out := dict
   "namespace" (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" $r))
   "image" $k.image
   "privileged" $k.privileged
@@ -104,72 +119,111 @@ returning JSON because a JSON round trip would turn every integer back into a fl
   "poll_timeout" (int $k.pollTimeout)
   "automount_service_account_token" $k.automountServiceAccountToken
   "pod_termination_grace_period_seconds" (int $k.terminationGracePeriodSeconds)
-) -}}
-{{- /* Keys copied when set; the runner's name is the snake_case of ours (toToml sorts keys, so order is free). */ -}}
-{{- range $key := list "allowedPullPolicies" "allowedImages" "allowedServices" "imagePullSecrets" "nodeSelector" "podLabels" "podAnnotations" "serviceAccount" "helperImage" "dnsPolicy" -}}
-{{- if get $k $key -}}
-{{- $_ := set $out (snakecase $key) (get $k $key) -}}
+-}}
+{{- $_ := set .out "v" $out -}}
+{{- include "gitlab-runner-fleet.kubernetesTomlPlan" $root -}}
+{{- $plan := $root.fleetRender.kubernetesTomlPlan -}}
+{{- $keys := ternary $k .raw.kubernetes $plan.allKeys -}}
+{{- if $keys -}}
+{{- include "gitlab-runner-fleet.kubernetesTomlKeys" (dict "root" $root "runner" $r "keys" $keys "tables" $plan "out" $out) -}}
 {{- end -}}
+{{- end -}}
+
+{{/*
+Once per render, .fleetRender.kubernetesTomlPlan: the key tables of kubernetesTomlKeys, and
+allKeys, true when the runner defaults' keys write something (then every entry converts all its keys).
+*/}}
+{{- define "gitlab-runner-fleet.kubernetesTomlPlan" -}}
+{{- if not (hasKey .fleetRender "kubernetesTomlPlan") -}}
+{{- $resources := list "cpuRequest" "cpuLimit" "memoryRequest" "memoryLimit" "ephemeralStorageRequest" "ephemeralStorageLimit" -}}
+{{- $plan := dict "kinds" dict "toml" dict "resources" dict "overwrite" dict "volumes" dict "allKeys" false -}}
+{{- /* the runner's name is the snake_case of ours (toToml sorts keys, so order is free) */ -}}
+{{- range $key := list "allowedPullPolicies" "allowedImages" "allowedServices" "imagePullSecrets" "nodeSelector" "podLabels" "podAnnotations" "serviceAccount" "helperImage" "dnsPolicy" -}}
+{{- $_ := set $plan.kinds $key "copy" -}}
+{{- $_ := set $plan.toml $key (snakecase $key) -}}
+{{- end -}}
+{{- range $key := list "dnsConfig" "affinity" "podSecurityContext" "buildContainerSecurityContext" "helperContainerSecurityContext" "serviceContainerSecurityContext" -}}
+{{- $_ := set $plan.kinds $key "snake" -}}
+{{- $_ := set $plan.toml $key (snakecase $key) -}}
 {{- end -}}
 {{- range $container, $prefix := dict "build" "" "helper" "helper_" "service" "service_" -}}
-{{- $resources := get $k $container -}}
-{{- range $key := list "cpuRequest" "cpuLimit" "memoryRequest" "memoryLimit" "ephemeralStorageRequest" "ephemeralStorageLimit" -}}
-{{- if get $resources $key -}}
-{{- $_ := set $out (printf "%s%s" $prefix (snakecase $key)) (get $resources $key) -}}
+{{- $_ := set $plan.kinds $container "resources" -}}
+{{- $names := dict -}}
+{{- range $resource := $resources -}}
+{{- $_ := set $names $resource (printf "%s%s" $prefix (snakecase $resource)) -}}
 {{- end -}}
+{{- $_ := set $plan.resources $container $names -}}
 {{- end -}}
-{{- end -}}
-{{- $overwrite := $k.overwriteAllowed -}}
 {{- /* namespace → namespace_overwrite_allowed; cpuLimitMax → cpu_limit_overwrite_max_allowed. */ -}}
-{{- range $key := list "namespace" "serviceAccount" "podLabels" "podAnnotations" "nodeSelector" "nodeTolerations" "cpuLimitMax" "cpuRequestMax" "memoryLimitMax" "memoryRequestMax" "ephemeralStorageLimitMax" "ephemeralStorageRequestMax" -}}
-{{- if get $overwrite $key -}}
-{{- $tomlKey := printf "%s_overwrite_allowed" (snakecase $key) -}}
-{{- if hasSuffix "Max" $key -}}{{- $tomlKey = printf "%s_overwrite_max_allowed" (snakecase (trimSuffix "Max" $key)) -}}{{- end -}}
-{{- $_ := set $out $tomlKey (get $overwrite $key) -}}
+{{- range $name := list "namespace" "serviceAccount" "podLabels" "podAnnotations" "nodeSelector" "nodeTolerations" "cpuLimitMax" "cpuRequestMax" "memoryLimitMax" "memoryRequestMax" "ephemeralStorageLimitMax" "ephemeralStorageRequestMax" -}}
+{{- $tomlKey := printf "%s_overwrite_allowed" (snakecase $name) -}}
+{{- if hasSuffix "Max" $name -}}{{- $tomlKey = printf "%s_overwrite_max_allowed" (snakecase (trimSuffix "Max" $name)) -}}{{- end -}}
+{{- $_ := set $plan.overwrite $name $tomlKey -}}
+{{- end -}}
+{{- range $kind := list "hostPath" "pvc" "configMap" "secret" "emptyDir" "csi" -}}
+{{- $_ := set $plan.volumes $kind (snakecase $kind) -}}
+{{- end -}}
+{{- range $key := list "overwriteAllowed" "nodeTolerations" "volumes" "externalCluster" -}}
+{{- $_ := set $plan.kinds $key $key -}}
+{{- end -}}
+{{- $defaults := .fleetRender.runnerDefaults -}}
+{{- $written := dict -}}
+{{- $_ := include "gitlab-runner-fleet.kubernetesTomlKeys" (dict "root" . "runner" $defaults "keys" $defaults.kubernetes "tables" $plan "out" $written) -}}
+{{- $_ := set $plan "allKeys" (not (empty $written)) -}}
+{{- $_ := set .fleetRender "kubernetesTomlPlan" $plan -}}
 {{- end -}}
 {{- end -}}
-{{- if $k.nodeTolerations -}}
+
+{{/* The [runners.kubernetes] keys for the keys of the map .keys (values read from .runner), into .out. */}}
+{{- define "gitlab-runner-fleet.kubernetesTomlKeys" -}}
+{{- $root := .root -}}
+{{- $r := .runner -}}
+{{- $k := $r.kubernetes -}}
+{{- $tables := .tables -}}
+{{- $out := .out -}}
+{{- range $key, $_ := .keys -}}
+{{- $value := get $k $key -}}
+{{- $kind := get $tables.kinds $key -}}
+{{- if not $value -}}
+{{- /* unset or empty: nothing to write */ -}}
+{{- else if eq $kind "resources" -}}
+{{- range $name, $tomlKey := get $tables.resources $key -}}
+{{- with get $value $name -}}{{- $_ := set $out $tomlKey . -}}{{- end -}}
+{{- end -}}
+{{- else if eq $kind "copy" -}}
+{{- $_ := set $out (get $tables.toml $key) $value -}}
+{{- else if eq $kind "overwriteAllowed" -}}
+{{- range $name, $tomlKey := $tables.overwrite -}}
+{{- with get $value $name -}}{{- $_ := set $out $tomlKey . -}}{{- end -}}
+{{- end -}}
+{{- else if eq $kind "nodeTolerations" -}}
 {{- $tolerations := dict -}}
-{{- range $k.nodeTolerations -}}
-{{- $key := .key -}}
+{{- range $value -}}
+{{- $tolerationKey := .key -}}
 {{- if ne (.operator | default "Equal") "Exists" -}}
-{{- $key = printf "%s=%s" .key (.value | default "") -}}
+{{- $tolerationKey = printf "%s=%s" .key (.value | default "") -}}
 {{- end -}}
-{{- $_ := set $tolerations $key (.effect | default "") -}}
+{{- $_ := set $tolerations $tolerationKey (.effect | default "") -}}
 {{- end -}}
 {{- $_ := set $out "node_tolerations" $tolerations -}}
-{{- end -}}
-{{- if $k.dnsConfig -}}
-{{- $dnsConfig := dict -}}
-{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $k.dnsConfig "out" $dnsConfig) -}}
-{{- $_ := set $out "dns_config" $dnsConfig -}}
-{{- end -}}
-{{- if $k.affinity -}}
-{{- $affinity := dict -}}
-{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $k.affinity "out" $affinity) -}}
-{{- $_ := set $out "affinity" $affinity -}}
-{{- end -}}
-{{- range $key := list "podSecurityContext" "buildContainerSecurityContext" "helperContainerSecurityContext" "serviceContainerSecurityContext" -}}
-{{- if get $k $key -}}
-{{- $context := dict -}}
-{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" (get $k $key) "out" $context) -}}
-{{- $_ := set $out (snakecase $key) $context -}}
-{{- end -}}
-{{- end -}}
+{{- else if eq $kind "snake" -}}
+{{- $converted := dict -}}
+{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" $value "out" $converted) -}}
+{{- $_ := set $out (get $tables.toml $key) $converted -}}
+{{- else if eq $kind "volumes" -}}
 {{- $volumes := dict -}}
-{{- range $key := list "hostPath" "pvc" "configMap" "secret" "emptyDir" "csi" -}}
-{{- if get $k.volumes $key -}}
+{{- range $volumeKind, $tomlKey := $tables.volumes -}}
+{{- if get $value $volumeKind -}}
 {{- $wrapped := dict -}}
-{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" (dict "list" (get $k.volumes $key)) "out" $wrapped) -}}
-{{- $_ := set $volumes (snakecase $key) $wrapped.list -}}
+{{- $_ := include "gitlab-runner-fleet.snakeKeys" (dict "in" (dict "list" (get $value $volumeKind)) "out" $wrapped) -}}
+{{- $_ := set $volumes $tomlKey $wrapped.list -}}
 {{- end -}}
 {{- end -}}
 {{- if $volumes -}}
 {{- $_ := set $out "volumes" $volumes -}}
 {{- end -}}
-{{- with $k.externalCluster -}}
-{{- if .host -}}
-{{- $_ := set $out "host" .host -}}
+{{- else if and (eq $kind "externalCluster") $value.host -}}
+{{- $_ := set $out "host" $value.host -}}
 {{- $_ := set $out "ca_file" (include "gitlab-runner-fleet.secretPath" (dict "root" $root "file" "clusterCA" "runner" $r.name)) -}}
 {{- $_ := set $out "bearer_token" (include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "clusterToken" "runner" $r.name)) -}}
 {{- end -}}

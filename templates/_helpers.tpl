@@ -106,7 +106,8 @@ them, so unchanged parts stay shared, which is much cheaper than deepCopy for th
 {{- $result := omit .base -}}
 {{- range $key, $value := .over -}}
 {{- $current := get $result $key -}}
-{{- if and (kindIs "map" $value) (kindIs "map" $current) -}}
+{{- /* an empty map in .base (most defaults of maps) takes .over's map as it is, shared */ -}}
+{{- if and $current (kindIs "map" $value) (kindIs "map" $current) -}}
 {{- $merged := dict -}}
 {{- $_ := include "gitlab-runner-fleet.overlay" (dict "base" $current "over" $value "out" $merged) -}}
 {{- $_ := set $result $key $merged.v -}}
@@ -130,7 +131,8 @@ rest (and the checksum annotations' re-render of configmap.yaml) reuse it. Read-
 
 {{/*
 The runner entries with the schema's defaults filled in (helm applies no schema defaults inside
-list items), built once per render into .fleetRender.runners; include this, then read that list.
+list items), built once per render into .fleetRender.runners (the defaults into .fleetRender.runnerDefaults);
+include this, then read that list.
 Every template reads entries through it. Entries share maps with each other and with .Values:
 never modify one in place (gitlab-runner-fleet.overlay copies what it changes).
 */}}
@@ -145,6 +147,7 @@ never modify one in place (gitlab-runner-fleet.overlay copies what it changes).
 {{- $entries = append $entries $merged.v -}}
 {{- end -}}
 {{- $_ := set .fleetRender "runners" $entries -}}
+{{- $_ := set .fleetRender "runnerDefaults" $defaults -}}
 {{- end -}}
 {{- end -}}
 
@@ -240,6 +243,8 @@ placeholders can name it. Tokens never become environment variables.
         path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "gitlabCA") }}
 {{- end }}
 {{- include "gitlab-runner-fleet.runnerList" $root }}
+{{- /* the name as %s (runner names match ^[a-z0-9-]+$): one include for all entries */}}
+{{- $tokenFileFormat := include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" "%s") }}
 {{- range $root.fleetRender.runners }}
 {{- $name := .name }}
 - secret:
@@ -247,12 +252,12 @@ placeholders can name it. Tokens never become environment variables.
     name: {{ .token.existingSecret.name }}
     items:
       - key: {{ .token.existingSecret.key | default "token" }}
-        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" $name) }}
+        path: {{ printf $tokenFileFormat $name }}
 {{- else }}
     name: {{ $chartSecret }}
     items:
       - key: {{ $name }}
-        path: {{ include "gitlab-runner-fleet.secretFileName" (dict "file" "token" "runner" $name) }}
+        path: {{ printf $tokenFileFormat $name }}
 {{- end }}
 {{- if and (eq .cache.type "s3") .cache.s3.credentialsSecret }}
 - secret:

@@ -11,10 +11,15 @@ users; tests/unit/chart/values-validation.test.ts keeps both in step.
 {{- $errors = concat $errors (include "gitlab-runner-fleet.runnerFitProblems" . | fromJson).errors -}}
 {{- $seen := dict -}}
 {{- include "gitlab-runner-fleet.runnerList" . -}}
+{{- $topics := list "gitlab-runner-fleet.runnerNameProblems" "gitlab-runner-fleet.jobPodProblems" "gitlab-runner-fleet.externalClusterProblems" "gitlab-runner-fleet.cacheProblems" "gitlab-runner-fleet.configTemplateSyntaxProblems" -}}
 {{- range $index, $runner := .fleetRender.runners -}}
 {{- $entry := dict "runner" $runner "path" (printf "runners[%d]" $index) "index" $index "seen" $seen -}}
-{{- range $topic := list "runnerNameProblems" "jobPodProblems" "externalClusterProblems" "cacheProblems" "configTemplateSyntaxProblems" -}}
-{{- $errors = concat $errors (include (printf "gitlab-runner-fleet.%s" $topic) $entry | fromJsonArray) -}}
+{{- range $topic := $topics -}}
+{{- $problems := include $topic $entry -}}
+{{- /* most entries have no problems: skip decoding an empty list */ -}}
+{{- if ne $problems "[]" -}}
+{{- $errors = concat $errors ($problems | fromJsonArray) -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}
 {{- $errors = concat $errors (include "gitlab-runner-fleet.configTemplateProblems" . | fromJsonArray) -}}

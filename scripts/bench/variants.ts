@@ -1,7 +1,7 @@
 // Copies of the chart that differ in one thing, to price parts of values.schema.json and the
 // files helm loads on every render. Each copy holds only what helm needs to render.
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { chartRoot } from "../../src/paths.js";
 
 type Schema = Record<string, unknown>;
@@ -71,6 +71,7 @@ export async function writeStaticChart(dir: string, name: string, rendered: stri
   for (const [path, documents] of files) {
     const text = documents.join("---\n");
     if (text.includes("{{")) throw new Error(`${path}: rendered output contains "{{", cannot be used as a static template`);
+    await mkdir(dirname(join(target, path)), { recursive: true }); // templates/tests/
     await writeFile(join(target, path), text);
   }
   return target;

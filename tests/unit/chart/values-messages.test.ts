@@ -1,11 +1,12 @@
 // What a user reads for common mistakes, from ajv/TS and from helm 3 and helm 4.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { validateValues } from "../../../src/values/validate.js";
 import { helmError } from "./helm-error.js";
 import { messageCases } from "./values-cases.js";
 
-describe("error messages", () => {
-  it.each(messageCases)("$title", async ({ values, ts, helm3, helm4, by }) => {
+// Concurrent: independent helm processes per case; expect comes from each test's own context.
+describe.concurrent("error messages", () => {
+  it.for(messageCases)("$title", async ({ values, ts, helm3, helm4, by }, { expect }) => {
     const errors = validateValues(values).errors.join("\n");
     for (const text of ts) expect(errors).toContain(text);
     for (const [helm, expected] of [[3, helm3], [4, helm4]] as const) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { renderChart } from "../../../src/render.js";
 import { validateValues } from "../../../src/values/validate.js";
 import { helmError } from "./helm-error.js";
@@ -21,10 +21,12 @@ function helmNames(stderr: string, helm: 3 | 4, path: string, by: "schema" | "se
   return stderr.includes(key) && (parent.length === 0 || stderr.includes(parentText));
 }
 
-describe("bad values", () => {
-  it("has at least 30 cases", () => expect(badCases.length).toBeGreaterThanOrEqual(30));
+// Concurrent: each case is a few helm processes, independent of the others; concurrent tests take
+// expect from their own context so a failure is reported against the right case.
+describe.concurrent("bad values", () => {
+  it("has at least 30 cases", ({ expect }) => expect(badCases.length).toBeGreaterThanOrEqual(30));
 
-  it.each(badCases)("rejects $title, naming $path", async ({ values, path, by }) => {
+  it.for(badCases)("rejects $title, naming $path", async ({ values, path, by }, { expect }) => {
     const result = validateValues(values);
     expect(result.valid).toBe(false);
     expect(result.errors.join("\n")).toContain(path);
@@ -34,7 +36,7 @@ describe("bad values", () => {
     }
   });
 
-  it("reports every problem at once", async () => {
+  it("reports every problem at once", async ({ expect }) => {
     const values = {
       gitlabUrl: "https://gitlab.example.com",
       runners: [
@@ -53,10 +55,10 @@ describe("bad values", () => {
   });
 });
 
-describe("good values", () => {
-  it("has at least 10 cases", () => expect(goodCases.length).toBeGreaterThanOrEqual(10));
+describe.concurrent("good values", () => {
+  it("has at least 10 cases", ({ expect }) => expect(goodCases.length).toBeGreaterThanOrEqual(10));
 
-  it.each(goodCases)("accepts $title", async ({ values }) => {
+  it.for(goodCases)("accepts $title", async ({ values }, { expect }) => {
     expect(validateValues(values).errors).toEqual([]);
     for (const helm of [3, 4] as const) {
       const { objects } = await renderChart(values, { helm });
