@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { parseDocument } from "yaml";
 import { mergeValues } from "../src/values/merge.js";
 import { validateValues } from "../src/values/validate.js";
-import { renderChart, RenderError } from "../src/render.js";
+import { renderChart, RenderError } from "../src/testing/render.js";
 
 const USAGE = "usage: npm run --silent render -- -f clusters/base.yaml -f clusters/<cluster>.yaml [--helm 3|4] [--out file]";
 const HELM_VERSIONS = ["3", "4"] as const;

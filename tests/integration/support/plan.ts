@@ -1,4 +1,4 @@
-import { renderChart, configTomlOf, statefulSetOf, type KubeObject } from "../../../src/render.js";
+import { renderChart, configTomlOf, statefulSetOf, type KubeObject } from "../../../src/testing/render.js";
 import type { PodSecurityLevel } from "../../../src/testing/cluster/index.js";
 
 // What a scenario needs from the cluster and what to expect from it, read from its own render
