@@ -11,7 +11,10 @@ const dist = join(chartRoot, "dist");
 const config = JSON.parse(readFileSync(join(chartRoot, "tsconfig.build.json"), "utf8")) as { exclude?: string[] };
 const excluded = (config.exclude ?? []).map((dir) => relative("src", dir));
 
-await execa(join(chartRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], { cwd: chartRoot, stdio: "inherit" });
+await execa(join(chartRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], {
+  cwd: chartRoot,
+  stdio: "inherit",
+});
 
 const entries = readdirSync(dist, { recursive: true, withFileTypes: true });
 for (const entry of entries) {

@@ -2,7 +2,13 @@
 // values, and where the chart sits. Rendering and cluster tests are in "./testing", the mock GitLab
 // in "./mock-gitlab"; nothing here starts a process or loads a Kubernetes client.
 export type * from "./generated/values.js";
-export { validateValues, assertValidValues, defineValues, defaultValues, type ValidationResult } from "./values/validate.js";
+export {
+  validateValues,
+  assertValidValues,
+  defineValues,
+  defaultValues,
+  type ValidationResult,
+} from "./values/validate.js";
 export { mergeValues } from "./values/merge.js";
 export { semanticProblems } from "./values/semantic-checks.js";
 export { runnerConfigProblems, parseRunnerToml } from "./values/runner-config-check.js";

@@ -17,10 +17,14 @@ const installed = join(consumer, "node_modules", "gitlab-runner-fleet");
  * node_modules has it, a consumer need not), so a test proves an entry works without it.
  */
 async function runInConsumer(script: string, env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await execa("node", ["--import", "./without-client-node.mjs", "--input-type=module", "-e", script], {
-    cwd: consumer,
-    env: { HELM_BIN: helmBinary(3), ...env },
-  });
+  const { stdout } = await execa(
+    "node",
+    ["--import", "./without-client-node.mjs", "--input-type=module", "-e", script],
+    {
+      cwd: consumer,
+      env: { HELM_BIN: helmBinary(3), ...env },
+    },
+  );
   return stdout;
 }
 
@@ -63,7 +67,9 @@ describe("the npm package", () => {
         "files/runner-config-model.json",
       ]),
     );
-    expect(files.filter((file) => /^(src|tests|scripts|tools)\/|^dist\/testing\/kind\/|tsbuildinfo/.test(file))).toEqual([]);
+    expect(
+      files.filter((file) => /^(src|tests|scripts|tools)\/|^dist\/testing\/kind\/|tsbuildinfo/.test(file)),
+    ).toEqual([]);
     const grep = await execa("grep", ["-rl", "installHelm", "dist"], { cwd: installed, reject: false });
     expect(grep.stdout).toBe("");
   });
@@ -92,7 +98,18 @@ export const mock: Promise<MockGitLab> = startMockGitLab({ port: 0 });
     );
     await writeFile(
       join(consumer, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, skipLibCheck: true, types: [] }, files: ["cluster.ts"] }),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          target: "ES2022",
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ["cluster.ts"],
+      }),
     );
     const tsc = join(chartRoot, "node_modules", ".bin", "tsc");
     const result = await execa(tsc, ["-p", "tsconfig.json"], { cwd: consumer, reject: false });
@@ -127,7 +144,9 @@ const { objects } = await t.renderChart({ gitlabUrl: "https://gitlab.example.com
 const sts = t.statefulSetOf(objects);
 const cluster = await t.startCluster("current").then(() => "started", (error) => error.message);
 console.log(JSON.stringify({ name: sts.metadata.name, rbac: t.checkRbac(objects), cluster, internals: ["installHelm", "toolsDir", "helmPath"].filter((name) => name in t) }));`;
-    const out = JSON.parse(await runInConsumer(script, { FLEET_TEST_KUBECONFIG: join(consumer, "no-such-kubeconfig") }));
+    const out = JSON.parse(
+      await runInConsumer(script, { FLEET_TEST_KUBECONFIG: join(consumer, "no-such-kubeconfig") }),
+    );
     expect(out).toEqual({
       name: "fleet-gitlab-runner-fleet",
       rbac: [],
@@ -139,7 +158,9 @@ console.log(JSON.stringify({ name: sts.metadata.name, rbac: t.checkRbac(objects)
   it("says in one line that the kwok control plane needs the repository", async () => {
     const script = `const t = await import("gitlab-runner-fleet/testing");
 console.log(await t.clusterUnavailable("current"));`;
-    expect(await runInConsumer(script, { FLEET_TEST_KUBECONFIG: "" })).toMatch(/tools\/cluster\/ .* not ship; set FLEET_TEST_KUBECONFIG/);
+    expect(await runInConsumer(script, { FLEET_TEST_KUBECONFIG: "" })).toMatch(
+      /tools\/cluster\/ .* not ship; set FLEET_TEST_KUBECONFIG/,
+    );
   });
 
   it("starts the mock GitLab from './mock-gitlab' on a free port and answers a runner", async () => {
@@ -155,12 +176,20 @@ console.log(JSON.stringify({ port: mock.port > 0, status: res.status }));`;
   it("resolves the package to the unpacked tarball, not to the repository", async () => {
     const script = `console.log(["gitlab-runner-fleet", "gitlab-runner-fleet/testing", "gitlab-runner-fleet/mock-gitlab"].map((s) => import.meta.resolve(s)).join("\\n"));`;
     const resolved = (await runInConsumer(script)).split("\n");
-    expect(resolved).toEqual(["dist/index.js", "dist/testing/index.js", "dist/mock-gitlab/index.js"].map((file) => pathToFileURL(join(installed, file)).href));
+    expect(resolved).toEqual(
+      ["dist/index.js", "dist/testing/index.js", "dist/mock-gitlab/index.js"].map(
+        (file) => pathToFileURL(join(installed, file)).href,
+      ),
+    );
   });
 
   it("keeps internal modules out of reach", async () => {
     const script = `const tried = await Promise.all(["gitlab-runner-fleet/dist/testing/helm-binary.js", "gitlab-runner-fleet/testing/kind", "gitlab-runner-fleet/dist/index.js"].map((s) => import(s).then(() => "loaded", (e) => e.code)));
 console.log(JSON.stringify(tried));`;
-    expect(JSON.parse(await runInConsumer(script))).toEqual(["ERR_PACKAGE_PATH_NOT_EXPORTED", "ERR_PACKAGE_PATH_NOT_EXPORTED", "ERR_PACKAGE_PATH_NOT_EXPORTED"]);
+    expect(JSON.parse(await runInConsumer(script))).toEqual([
+      "ERR_PACKAGE_PATH_NOT_EXPORTED",
+      "ERR_PACKAGE_PATH_NOT_EXPORTED",
+      "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    ]);
   });
 });

@@ -14,7 +14,6 @@ const withSpec = (change: (s: Manifest) => void): Manifest => {
   change(spec);
   return spec;
 };
-const c0 = (s: Manifest) => s.containers[0];
 const sc0 = (s: Manifest) => s.containers[0].securityContext;
 
 describe("podSpecOf / podTemplateOf", () => {
