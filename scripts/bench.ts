@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { execa } from "execa";
 import { chartRoot } from "../src/paths.js";
-import { helmBinary, type HelmMajor } from "../src/tools.js";
+import { helmBinary, type HelmMajor } from "../src/testing/helm-binary.js";
 import { benchCases, writeCases } from "./bench/cases.js";
 import { formatSpread, pairwise, spread, templateArgs, type Render } from "./bench/measure.js";
 import { chartVariants, writeStaticChart, writeVariant } from "./bench/variants.js";

@@ -11,7 +11,7 @@ import { Document, parseDocument } from "yaml";
 import { jobClusterPairing } from "../src/job-cluster.js";
 import { mergeValues } from "../src/values/merge.js";
 import { validateValues } from "../src/values/validate.js";
-import { renderChart, RenderError } from "../src/render.js";
+import { renderChart, RenderError } from "../src/testing/render.js";
 
 const USAGE =
   "usage: npm run --silent render -- -f clusters/base.yaml -f clusters/<cluster>.yaml [--helm 3|4] [--out file]\n" +

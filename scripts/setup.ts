@@ -3,8 +3,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
-import { installHelm, toolsDir } from "../src/tools.js";
-import { installActionlint, installHadolint } from "../src/testing/lint-tools.js";
+import { toolsDir } from "../src/testing/helm-binary.js";
+import { installHelm } from "./install/helm.js";
+import { installActionlint, installHadolint } from "./install/lint-tools.js";
 
 for (const major of [3, 4] as const) {
   console.log(`helm ${major}: ${await installHelm(major)}`);

@@ -3,7 +3,7 @@
 // values, so two installs of the chart pair up. Names come from the chart's own render (one source);
 // templates/_job_cluster.tpl prints the same commands in NOTES.
 import type { Values } from "./generated/values.js";
-import { findObjects, renderChart, type KubeObject, type RenderOptions } from "./render.js";
+import type { KubeObject, RenderOptions } from "./testing/render.js";
 import { mergeValues } from "./values/merge.js";
 import { assertValidValues } from "./values/validate.js";
 
@@ -52,8 +52,8 @@ export interface JobClusterPairing {
  */
 export function jobClusterPairingOf(objects: KubeObject[], options: JobClusterPairingOptions & { longLived: boolean }): JobClusterPairing {
   if (!/^https:\/\/\S+$/.test(options.host)) throw new Error(`host: ${JSON.stringify(options.host)} is not an https:// URL of the API server`);
-  const tokenSecret = findObjects<KubeObject & { type?: string }>(objects, "Secret").find((s) => s.type === "kubernetes.io/service-account-token");
-  const bindings = findObjects<KubeObject & { subjects?: { kind: string; name: string; namespace?: string }[] }>(objects, "RoleBinding");
+  const tokenSecret = (objects as (KubeObject & { type?: string })[]).find((o) => o.kind === "Secret" && o.type === "kubernetes.io/service-account-token");
+  const bindings = (objects as (KubeObject & { subjects?: { kind: string; name: string; namespace?: string }[] })[]).filter((o) => o.kind === "RoleBinding");
   const subject = bindings[0]?.subjects?.find((s) => s.kind === "ServiceAccount");
   if (!tokenSecret || !subject) throw new Error("not a job-cluster render: no ServiceAccount token Secret or job RoleBinding in it");
   const namespaces = [...new Set(bindings.map((binding) => binding.metadata.namespace ?? ""))].sort();
@@ -95,6 +95,8 @@ export async function jobClusterPairing(
 ): Promise<JobClusterPairing> {
   const merged: Values = assertValidValues(values);
   if (!merged.jobCluster?.enabled) throw new Error("jobCluster.enabled: the pairing is made from the values of a job-cluster install");
+  // Loaded on use: the values API itself starts no process (renderChart runs helm).
+  const { renderChart } = await import("./testing/render.js");
   // The token Secret's name is the manager-side Secret's name too: render with it even when the
   // install uses TokenRequest instead, so the name still comes from the chart.
   const { objects } = await renderChart(mergeValues(values ?? {}, { jobCluster: { createTokenSecret: true } }), {

@@ -28,7 +28,7 @@ import { Router } from "./router.js";
 import { runnerApiRoutes } from "./runner-api.js";
 import { MockGitLabStore } from "./store.js";
 import { requestId as newRequestId } from "./tokens.js";
-import type { FaultView, MockGitLabOptions, MockLogLine, ResolvedConfig } from "./types.js";
+import type { FaultView, MockGitLabOptions, MockLogLine, RequestSummary, ResolvedConfig } from "./types.js";
 
 export interface MockGitLab {
   /** `http://host:port`, the value for a runner's `url`. */
@@ -203,21 +203,21 @@ class MockGitLabServer {
   }): void {
     const { config, requestLog, store } = this.deps;
     const secrets = this.secretsOf(store.secrets());
-    const time = config.now().toISOString();
-    const path = redactPath(r.rawUrl);
-    const method = r.req.method ?? "GET";
+    const summary: RequestSummary = {
+      time: config.now().toISOString(),
+      request_id: r.requestId,
+      method: r.req.method ?? "GET",
+      path: redactPath(r.rawUrl),
+      endpoint: r.endpoint,
+      status: r.status,
+      duration_ms: r.durationMs,
+    };
     // Control calls stay out of the request log: a test polling waitForJob would otherwise flood it.
     if (!r.pathname.startsWith(CONTROL_PREFIX)) {
       requestLog.add(
         this.scrubber.scrub(
           {
-            time,
-            request_id: r.requestId,
-            method,
-            path,
-            endpoint: r.endpoint,
-            status: r.status,
-            duration_ms: r.durationMs,
+            ...summary,
             fault_id: r.fault?.id ?? null,
             runner_id: r.meta.runnerId ?? null,
             system_id: r.meta.systemId ?? null,
@@ -231,16 +231,13 @@ class MockGitLabServer {
       );
     }
     if (!config.logger) return;
+    // time, level and msg lead each line, where a reader looks first.
+    const { time, ...request } = summary;
     const line: MockLogLine = {
       time,
       level: r.status === null ? "warn" : r.status >= 500 ? "error" : "info",
       msg: "request",
-      request_id: r.requestId,
-      method,
-      path,
-      endpoint: r.endpoint,
-      status: r.status,
-      duration_ms: r.durationMs,
+      ...request,
       ...(r.error !== undefined ? { error: r.error } : {}),
     };
     try {

@@ -131,10 +131,9 @@ export interface ResolvedConfig {
   now: () => Date;
 }
 
-export interface MockLogLine {
+/** What the request log and the logger both say about one request. */
+export interface RequestSummary {
   time: string;
-  level: "info" | "warn" | "error";
-  msg: string;
   request_id: string;
   method: string;
   /** Path with secret-looking query values redacted. */
@@ -143,6 +142,11 @@ export interface MockLogLine {
   /** null when nothing was answered: a `drop` fault, or the client hung up first. */
   status: number | null;
   duration_ms: number;
+}
+
+export interface MockLogLine extends RequestSummary {
+  level: "info" | "warn" | "error";
+  msg: string;
   error?: string;
 }
 
@@ -280,16 +284,8 @@ export interface FaultView {
   remaining: number;
 }
 
-export interface RequestLogEntry {
+export interface RequestLogEntry extends RequestSummary {
   seq: number;
-  time: string;
-  request_id: string;
-  method: string;
-  path: string;
-  endpoint: string;
-  /** null when nothing was answered: a `drop` fault, or the client hung up first. */
-  status: number | null;
-  duration_ms: number;
   fault_id: number | null;
   runner_id: number | null;
   system_id: string | null;

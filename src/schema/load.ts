@@ -17,9 +17,6 @@ export interface SchemaNode {
   [keyword: string]: unknown;
 }
 
-// Re-exported for the package entry, which has always exported them from here.
-export { chartRoot, schemaPath } from "../paths.js";
-
 let cached: SchemaNode | undefined;
 
 /** values.schema.json, the single source of truth for values, read once. */

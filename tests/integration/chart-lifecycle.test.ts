@@ -12,13 +12,12 @@ import {
   KUBERNETES_MINORS,
   NamespaceScope,
   startCluster,
-  statusOf,
   waitFor,
   type TestCluster,
 } from "../../src/testing/cluster/index.js";
 import { managerScenarios } from "../unit/chart/scenarios.js";
-import { officialChartManagerPod, withRuntimeDefaultSeccomp } from "./support/anchors.js";
-import { MAX_REPLICAS, planScenario, type ScenarioPlan } from "./support/plan.js";
+import { dryRunAdmission, officialChartManagerPod, withRuntimeDefaultSeccomp } from "./support/anchors.js";
+import { MAX_REPLICAS, planScenario, type ScenarioPlan } from "../../src/testing/cluster/scenario-plan.js";
 import { FORBIDDEN_CLUSTER, FORBIDDEN_IN_JOB_NAMESPACE, FORBIDDEN_OUTSIDE, requiredPermissions } from "./support/permissions.js";
 import {
   applyFixtures,
@@ -93,18 +92,14 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
   it("rejects the official chart's manager pod in the restricted namespace, and admits ours there (anchor)", async () => {
     failed();
     const scope = new NamespaceScope(cluster.kc);
-    const core = cluster.kc.makeApiClient(CoreV1Api);
     try {
       const ns = await scope.create("it-official-anchor", "restricted");
       const official = officialChartManagerPod(ns);
-      const rejection = await core.createNamespacedPod({ namespace: ns, body: official, dryRun: "All" }).then(
-        () => "admitted",
-        (error: unknown) => `${statusOf(error)} ${String((error as { body?: unknown }).body)}`,
-      );
+      const rejection = await dryRunAdmission(cluster.kc, ns, official);
       expect(rejection).toMatch(/^403 .*violates PodSecurity \\?"restricted:latest\\?"/);
       expect(rejection).toMatch(/seccompProfile/);
       // The one missing setting is the whole difference: with it, the same pod is admitted.
-      await core.createNamespacedPod({ namespace: ns, body: withRuntimeDefaultSeccomp(official), dryRun: "All" });
+      expect(await dryRunAdmission(cluster.kc, ns, withRuntimeDefaultSeccomp(official))).toBe("admitted");
     } finally {
       await scope.cleanup();
     }

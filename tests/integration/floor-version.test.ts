@@ -1,4 +1,3 @@
-import { CoreV1Api } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, it, onTestFailed } from "vitest";
 import { chartRoot } from "../../src/paths.js";
 import {
@@ -9,12 +8,11 @@ import {
   KUBERNETES_MINORS,
   NamespaceScope,
   startCluster,
-  statusOf,
   type TestCluster,
 } from "../../src/testing/cluster/index.js";
 import { managerScenarios } from "../unit/chart/scenarios.js";
-import { officialChartManagerPod } from "./support/anchors.js";
-import { planScenario } from "./support/plan.js";
+import { dryRunAdmission, officialChartManagerPod } from "./support/anchors.js";
+import { planScenario } from "../../src/testing/cluster/scenario-plan.js";
 import {
   applyFixtures,
   deleteClusterFixtures,
@@ -52,10 +50,7 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.floor}, th
     const scope = new NamespaceScope(cluster.kc);
     try {
       const ns = await scope.create("floor-official-anchor", "restricted");
-      const answer = await cluster.kc
-        .makeApiClient(CoreV1Api)
-        .createNamespacedPod({ namespace: ns, body: officialChartManagerPod(ns), dryRun: "All" })
-        .then(() => "admitted", (error: unknown) => `${statusOf(error)} ${String((error as { body?: unknown }).body)}`);
+      const answer = await dryRunAdmission(cluster.kc, ns, officialChartManagerPod(ns));
       expect(answer).toMatch(/^403 .*violates PodSecurity.*seccompProfile/);
     } finally {
       await scope.cleanup();

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Runner, Values } from "../../src/generated/values.js";
 import type { MockGitLab } from "../../src/mock-gitlab/index.js";
-import { renderChart } from "../../src/render.js";
+import { renderChart } from "../../src/testing/render.js";
 import { materializeManager, type LocalManager } from "../../src/testing/runner/local-manager.js";
 
 export const RELEASE = "fleet";

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { jobClusterPairing, PAIRING_SECRET_KEYS } from "../../src/index.js";
 import { chartRoot } from "../../src/paths.js";
-import { configTomlOf, renderChart, statefulSetOf } from "../../src/render.js";
+import { configTomlOf, renderChart, statefulSetOf } from "../../src/testing/render.js";
 import { validateValues } from "../../src/values/validate.js";
 
 // The manager side of job-cluster mode from the TS API: what a manager installed with this chart

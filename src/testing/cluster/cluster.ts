@@ -1,16 +1,17 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { CoreV1Api, KubeConfig, VersionApi } from "@kubernetes/client-node";
+import type { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { execa } from "execa";
 import { chartRoot } from "../../paths.js";
+import { clientNode } from "./client-node.js";
 import {
   clusterBinaries,
   clusterToolsBuilt,
   ensureClusterTools,
   goMissing,
   KUBERNETES_MINORS,
+  toolModulesDir,
   type KubernetesTrack,
 } from "./tools.js";
 import { waitFor } from "./wait.js";
@@ -21,7 +22,7 @@ export const EXISTING_CLUSTER_ENV = "FLEET_TEST_KUBECONFIG";
 /** Where the component logs of a failed run are kept. */
 export const failedRunLogsDir = join(chartRoot, ".tools", "cluster-logs");
 
-const configFile = fileURLToPath(new URL("./kwok-config.yaml", import.meta.url));
+const configFile = join(toolModulesDir, "kwok-config.yaml");
 
 /** Fake nodes: enough for the chart's replicas to spread, cheap for kwok. */
 const FAKE_NODES = 2;
@@ -41,12 +42,18 @@ export interface TestCluster {
   stop(): Promise<void>;
 }
 
+// The kwok control plane is built from the repository's tools/cluster/, which the npm package leaves out.
+const kwokOutsideRepo =
+  `control-plane tier skipped: the kwok control plane is built from tools/cluster/ of the gitlab-runner-fleet ` +
+  `repository, which the npm package does not ship; set ${EXISTING_CLUSTER_ENV} to use an existing cluster`;
+
 /**
  * Why the tier cannot run here (one line), or undefined. Building is fine (the first integration
  * run builds what `npm run setup` did not); only a missing Go without an existing cluster stops it.
  */
 export async function clusterUnavailable(track: KubernetesTrack): Promise<string | undefined> {
   if (process.env[EXISTING_CLUSTER_ENV]) return undefined;
+  if (!existsSync(toolModulesDir)) return kwokOutsideRepo;
   if (clusterToolsBuilt(track)) return undefined;
   const missing = await goMissing();
   if (!missing) return undefined;
@@ -60,12 +67,14 @@ export async function clusterUnavailable(track: KubernetesTrack): Promise<string
 export async function startCluster(track: KubernetesTrack): Promise<TestCluster> {
   const existing = process.env[EXISTING_CLUSTER_ENV];
   if (existing) return useExisting(existing);
+  if (!existsSync(toolModulesDir)) throw new Error(kwokOutsideRepo);
   // `npm run setup` builds the tools; a first run without it builds them here (Go needed).
   if (!clusterToolsBuilt(track)) await ensureClusterTools([track]);
   return startKwok(track);
 }
 
 async function useExisting(kubeconfig: string): Promise<TestCluster> {
+  const { KubeConfig } = await clientNode();
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   return {
@@ -116,6 +125,7 @@ async function startKwok(track: KubernetesTrack): Promise<TestCluster> {
       "--wait", "2m",
     ]);
     await kwokctl(["scale", "node", "--replicas", String(FAKE_NODES)]);
+    const { CoreV1Api, KubeConfig } = await clientNode();
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfig);
     const core = kc.makeApiClient(CoreV1Api);
@@ -162,5 +172,6 @@ async function labelZones(core: CoreV1Api): Promise<void> {
 }
 
 async function serverVersion(kc: KubeConfig): Promise<string> {
+  const { VersionApi } = await clientNode();
   return (await kc.makeApiClient(VersionApi).getCode()).gitVersion;
 }

@@ -1,5 +1,5 @@
 import { execa, type Result } from "execa";
-import { helmBinary } from "../../tools.js";
+import { helmBinary } from "../helm-binary.js";
 import type { TestCluster } from "./cluster.js";
 
 export interface HelmRun {

@@ -1,4 +1,5 @@
-import { CoreV1Api, type KubeConfig } from "@kubernetes/client-node";
+import type { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { clientNode } from "./client-node.js";
 import { waitFor } from "./wait.js";
 
 export type PodSecurityLevel = "privileged" | "baseline" | "restricted";
@@ -23,23 +24,22 @@ const claims = new Map<string, Promise<void>>();
  */
 export class NamespaceScope {
   private readonly created: { name: string; release: () => void }[] = [];
-  private readonly core: CoreV1Api;
+  private core: CoreV1Api | undefined;
 
-  constructor(kc: KubeConfig) {
-    this.core = kc.makeApiClient(CoreV1Api);
-  }
+  constructor(private readonly kc: KubeConfig) {}
 
   async create(name: string, level: PodSecurityLevel): Promise<string> {
+    const core = (this.core ??= this.kc.makeApiClient((await clientNode()).CoreV1Api));
     for (let previous = claims.get(name); previous; previous = claims.get(name)) await previous;
     let release = (): void => undefined;
     claims.set(name, new Promise<void>((resolve) => (release = resolve)));
     this.created.push({ name, release: () => (claims.delete(name), release()) });
-    await this.core.createNamespace({ body: { metadata: { name, labels: podSecurityLabels(level) } } });
+    await core.createNamespace({ body: { metadata: { name, labels: podSecurityLabels(level) } } });
     // The ServiceAccount admission plugin refuses every pod until kube-controller-manager has made
     // the namespace's "default" ServiceAccount, which can lag under load: wait, as a user would.
     await waitFor(`the default ServiceAccount of namespace ${name}`, 60_000, async () => {
       try {
-        await this.core.readNamespacedServiceAccount({ name: "default", namespace: name });
+        await core.readNamespacedServiceAccount({ name: "default", namespace: name });
         return true;
       } catch (error) {
         if (statusOf(error) === 404) return "not created yet";
@@ -50,16 +50,18 @@ export class NamespaceScope {
   }
 
   async cleanup(timeoutMs = 120_000): Promise<void> {
+    const { core } = this;
+    if (!core) return; // nothing was created
     const problems: string[] = [];
     await Promise.all(
       this.created.splice(0).map(async ({ name, release }) => {
         try {
-          await this.core.deleteNamespace({ name }).catch((error: unknown) => {
+          await core.deleteNamespace({ name }).catch((error: unknown) => {
             if (statusOf(error) !== 404) throw error;
           });
           await waitFor(`namespace ${name} to be deleted`, timeoutMs, async () => {
             try {
-              const ns = await this.core.readNamespace({ name });
+              const ns = await core.readNamespace({ name });
               return `phase ${ns.status?.phase ?? "?"}, conditions ${JSON.stringify(ns.status?.conditions?.filter((c) => c.status === "True") ?? [])}`;
             } catch (error) {
               if (statusOf(error) === 404) return true;

@@ -11,7 +11,7 @@ export async function waitFor(
   intervalMs = 250,
 ): Promise<number> {
   const started = Date.now();
-  let last = "";
+  let last: string;
   for (;;) {
     try {
       const result = await ready();

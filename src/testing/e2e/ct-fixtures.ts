@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { planScenario, type Fixture, type ScenarioPlan } from "../../../tests/integration/support/plan.js";
+import { planScenario, type Fixture, type ScenarioPlan } from "../cluster/scenario-plan.js";
 import { chartRoot } from "../../paths.js";
 import type { PodSecurityLevel } from "../cluster/namespaces.js";
 

@@ -1,7 +1,7 @@
 // helm install/upgrade/uninstall against a real cluster, always with --wait so a step ends when the release is
 // ready (or has failed), never when the objects were merely accepted.
 import { execa } from "execa";
-import { helmBinary, type HelmMajor } from "../../tools.js";
+import { helmBinary, type HelmMajor } from "../helm-binary.js";
 import { runStep, type StepOptions } from "./progress.js";
 
 export interface Release {

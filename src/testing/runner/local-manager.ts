@@ -4,7 +4,7 @@
 // every mount path moved under the directory. The render stays the source: nothing here knows a path of the chart.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { KubeObject } from "../../render.js";
+import type { KubeObject } from "../render.js";
 
 interface EnvVar {
   name: string;

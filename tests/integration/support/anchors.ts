@@ -1,4 +1,5 @@
-import type { V1Pod } from "@kubernetes/client-node";
+import { CoreV1Api, type KubeConfig, type V1Pod } from "@kubernetes/client-node";
+import { statusOf } from "../../../src/testing/cluster/index.js";
 
 /**
  * The manager pod of the official GitLab Runner chart (0.86.0, runner 18.9) as its defaults
@@ -37,6 +38,20 @@ export function officialChartManagerPod(namespace: string): V1Pod {
 export function withRuntimeDefaultSeccomp(pod: V1Pod): V1Pod {
   const copy = structuredClone(pod);
   copy.metadata = { ...copy.metadata, name: `${copy.metadata?.name}-seccomp` };
-  copy.spec = { ...copy.spec!, securityContext: { ...copy.spec?.securityContext, seccompProfile: { type: "RuntimeDefault" } } };
+  copy.spec = {
+    ...copy.spec!,
+    securityContext: { ...copy.spec?.securityContext, seccompProfile: { type: "RuntimeDefault" } },
+  };
   return copy;
+}
+
+/** The API server's answer to a dry-run create of `pod`: "admitted", or the refusal's status and body. */
+export function dryRunAdmission(kc: KubeConfig, namespace: string, pod: V1Pod): Promise<string> {
+  return kc
+    .makeApiClient(CoreV1Api)
+    .createNamespacedPod({ namespace, body: pod, dryRun: "All" })
+    .then(
+      () => "admitted",
+      (error: unknown) => `${statusOf(error)} ${String((error as { body?: unknown }).body)}`,
+    );
 }

@@ -1,4 +1,4 @@
-import type { RunnerConfig } from "./plan.js";
+import type { RunnerConfig } from "../../../src/testing/cluster/scenario-plan.js";
 
 // The kubernetes executor's API permissions, per feature, as the runner documents them for the
 // chart's appVersion: gitlab-runner docs/executors/kubernetes/_index.md, section "Configure runner

@@ -12,7 +12,7 @@ import {
   type V1Pod,
 } from "@kubernetes/client-node";
 import { monitoringCrdFiles, statusOf, waitFor, type TestCluster } from "../../../src/testing/cluster/index.js";
-import type { Fixture, ScenarioPlan } from "./plan.js";
+import type { Fixture, ScenarioPlan } from "../../../src/testing/cluster/scenario-plan.js";
 import { describePermission, type Permission } from "./permissions.js";
 
 /** Creates the scenario's fixtures; returns the cluster-scoped ones this test owns (to delete). */

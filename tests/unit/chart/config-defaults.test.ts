@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartRoot } from "../../../src/paths.js";
-import { findObject, renderChart, type KubeObject } from "../../../src/render.js";
+import { findObject, renderChart, type KubeObject } from "../../../src/testing/render.js";
 
 const values = {
   gitlabUrl: "https://gitlab.example.com",

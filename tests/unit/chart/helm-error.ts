@@ -1,4 +1,4 @@
-import { renderChart, RenderError } from "../../../src/render.js";
+import { renderChart, RenderError } from "../../../src/testing/render.js";
 
 /** helm's stderr for values it must refuse; a render that succeeds fails the calling test. */
 export async function helmError(values: unknown, helm: 3 | 4): Promise<string> {

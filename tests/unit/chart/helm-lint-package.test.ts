@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { stringify } from "yaml";
 import { chartRoot } from "../../../src/paths.js";
-import { helmBinary } from "../../../src/tools.js";
+import { helmBinary } from "../../../src/testing/helm-binary.js";
 import { base } from "./values-cases.js";
 
 let dir: string;

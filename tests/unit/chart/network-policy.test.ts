@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findObjects, renderChart, type KubeObject } from "../../../src/render.js";
+import { findObjects, renderChart, type KubeObject } from "../../../src/testing/render.js";
 import { loadScenarios } from "./scenarios.js";
 import { base } from "./values-cases.js";
 

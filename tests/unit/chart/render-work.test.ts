@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartRoot } from "../../../src/paths.js";
-import { renderChart, RenderError } from "../../../src/render.js";
+import { renderChart, RenderError } from "../../../src/testing/render.js";
 
 const entries = 3;
 const values = {

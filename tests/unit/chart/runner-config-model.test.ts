@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { chartRoot } from "../../../src/paths.js";
-import { configMapOf, renderChart } from "../../../src/render.js";
+import { configMapOf, renderChart } from "../../../src/testing/render.js";
 import { keyPathsPath, loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
 import { managerScenarios } from "./scenarios.js";

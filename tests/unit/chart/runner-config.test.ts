@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
-import { configMapOf, configTomlOf, renderChart, statefulSetOf, type KubeObject } from "../../../src/render.js";
+import { configMapOf, configTomlOf, renderChart, statefulSetOf, type KubeObject } from "../../../src/testing/render.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
 import { base } from "./values-cases.js";
 

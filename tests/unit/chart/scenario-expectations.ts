@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
-import { findObject, findObjects, statefulSetOf, configMapOf, type KubeObject } from "../../../src/render.js";
+import { findObject, findObjects, statefulSetOf, configMapOf, type KubeObject } from "../../../src/testing/render.js";
 
 type Config = Record<string, unknown>;
 type Entry = Record<string, any>;

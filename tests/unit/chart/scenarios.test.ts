@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { configTomlOf, renderChart, statefulSetOf, findObjects, type KubeObject } from "../../../src/render.js";
+import { configTomlOf, renderChart, statefulSetOf, findObjects, type KubeObject } from "../../../src/testing/render.js";
 import { validateValues } from "../../../src/values/validate.js";
-import { checkReadOnlyRootFilesystem, podSpecOf, checkRbac } from "../../../src/kube/index.js";
+import { checkReadOnlyRootFilesystem, podSpecOf, checkRbac } from "../../../src/testing/kube/index.js";
 import { isJobCluster, loadScenarios, snapshotText, tokenValues } from "./scenarios.js";
 import { scenarioExpectations } from "./scenario-expectations.js";
 

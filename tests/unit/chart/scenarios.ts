@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { basename, join } from "node:path";
 import { parse, stringify } from "yaml";
 import { chartRoot } from "../../../src/paths.js";
-import type { KubeObject } from "../../../src/render.js";
+import type { KubeObject } from "../../../src/testing/render.js";
 
 export interface Scenario {
   name: string;

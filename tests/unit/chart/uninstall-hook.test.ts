@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { stringify } from "yaml";
-import { findObjects, renderChart, RENDER_DEFAULTS, type KubeObject } from "../../../src/render.js";
+import { findObjects, renderChart, RENDER_DEFAULTS, type KubeObject } from "../../../src/testing/render.js";
 import { chartRoot } from "../../../src/paths.js";
-import { helmBinary } from "../../../src/tools.js";
-import { checkRbac } from "../../../src/kube/index.js";
+import { helmBinary } from "../../../src/testing/helm-binary.js";
+import { checkRbac } from "../../../src/testing/kube/index.js";
 import { base } from "./values-cases.js";
 
 // helm uninstall deletes the Role, RoleBinding and ServiceAccount right after the StatefulSet,

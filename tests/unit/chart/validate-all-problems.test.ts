@@ -2,7 +2,7 @@
 // order: the runner-fit checks, then each entry's checks in entry order, then the configTemplate
 // model checks, then the release-wide ones.
 import { describe, expect, it } from "vitest";
-import { renderChart, RenderError } from "../../../src/render.js";
+import { renderChart, RenderError } from "../../../src/testing/render.js";
 
 const values = {
   gitlabUrl: "https://gitlab.example.com",

@@ -191,8 +191,8 @@ export const messageCases: MessageCase[] = [
     title: "a configTemplate that sets token_expires_at (the entrypoint writes it with the token)",
     values: withRunner({ configTemplate: "token_expires_at = 2030-01-01T00:00:00Z" }),
     ts: ['runners[0].configTemplate: "token_expires_at" is managed by the chart'],
-    helm3: ['runners[0].configTemplate: \"token_expires_at\" is managed by the chart'],
-    helm4: ['runners[0].configTemplate: \"token_expires_at\" is managed by the chart'],
+    helm3: ['runners[0].configTemplate: "token_expires_at" is managed by the chart'],
+    helm4: ['runners[0].configTemplate: "token_expires_at" is managed by the chart'],
     by: "semantic",
   },
   {

@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { renderChart } from "../../../src/render.js";
+import { renderChart } from "../../../src/testing/render.js";
 import { validateValues } from "../../../src/values/validate.js";
 import { helmError } from "./helm-error.js";
 import { badCases, goodCases } from "./values-cases.js";

@@ -7,8 +7,8 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { chartRoot } from "../../../src/paths.js";
 import { CT_VERSION, KIND_VERSION, runnerAppVersion, runnerDownloadUrl } from "../../../src/testing/kind/index.js";
-import { actionlintPath } from "../../../src/testing/lint-tools.js";
-import { toolsDir } from "../../../src/tools.js";
+import { actionlintPath } from "../../../scripts/install/lint-tools.js";
+import { toolsDir } from "../../../src/testing/helm-binary.js";
 
 const workflowPath = join(chartRoot, ".github", "workflows", "ci.yml");
 const text = readFileSync(workflowPath, "utf8");

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { chartRoot } from "../../../src/paths.js";
-import { hadolintPath } from "../../../src/testing/lint-tools.js";
+import { hadolintPath } from "../../../scripts/install/lint-tools.js";
 
 const dockerfilePath = join(chartRoot, "deploy", "mock-gitlab", "Dockerfile");
 const dockerfile = readFileSync(dockerfilePath, "utf8");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkReadOnlyRootFilesystem, podSpecOf } from "../../../src/kube/index.js";
+import { checkReadOnlyRootFilesystem, podSpecOf } from "../../../src/testing/kube/index.js";
 import { chartRoot } from "../../../src/paths.js";
 import { MOCK_GITLAB_IMAGE } from "../../../src/testing/kind/index.js";
 

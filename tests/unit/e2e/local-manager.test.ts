@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderChart } from "../../../src/render.js";
+import { renderChart } from "../../../src/testing/render.js";
 import { materializeManager } from "../../../src/testing/runner/local-manager.js";
 import { standInPath } from "../entrypoint/harness.js";
 

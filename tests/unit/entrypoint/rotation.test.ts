@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startMockGitLab, type MockGitLab } from "../../../src/mock-gitlab/index.js";
-import { renderChart } from "../../../src/render.js";
+import { renderChart } from "../../../src/testing/render.js";
 import type { Env, Sandbox } from "./harness.js";
 import { useSandbox } from "./harness.js";
 

@@ -22,7 +22,7 @@ import {
   dockerBuildArgs,
   mockGitLabImageBuild,
 } from "../../../src/testing/kind/index.js";
-import { helmBinary } from "../../../src/tools.js";
+import { helmBinary } from "../../../src/testing/helm-binary.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "kind-wrappers-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { chartRoot } from "../../../src/paths.js";
-import { configMapOf, renderChart } from "../../../src/render.js";
+import { configMapOf, renderChart } from "../../../src/testing/render.js";
 import { modelPath, loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
 import { managerScenarios } from "../chart/scenarios.js";

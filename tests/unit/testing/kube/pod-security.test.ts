@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkReadOnlyRootFilesystem, podSpecOf, podTemplateOf } from "../../../src/kube/index.js";
+import { checkReadOnlyRootFilesystem, podSpecOf, podTemplateOf } from "../../../../src/testing/kube/index.js";
 
 // Pod Security itself is the API server's job: tests/integration installs every scenario into a
 // namespace that enforces "restricted". What stays here is the chart's own promise the server
@@ -14,7 +14,6 @@ const withSpec = (change: (s: Manifest) => void): Manifest => {
   change(spec);
   return spec;
 };
-const c0 = (s: Manifest) => s.containers[0];
 const sc0 = (s: Manifest) => s.containers[0].securityContext;
 
 describe("podSpecOf / podTemplateOf", () => {

@@ -1,5 +1,5 @@
-import { renderChart, configTomlOf, statefulSetOf, type KubeObject } from "../../../src/render.js";
-import type { PodSecurityLevel } from "../../../src/testing/cluster/index.js";
+import { renderChart, configTomlOf, statefulSetOf, type KubeObject } from "../render.js";
+import type { PodSecurityLevel } from "./namespaces.js";
 
 // What a scenario needs from the cluster and what to expect from it, read from its own render
 // (helm template with the same release, namespace and Kubernetes version as the install), so

