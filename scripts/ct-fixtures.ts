@@ -3,11 +3,9 @@
 // nodes (topology spread over zones), and the mock GitLab (image loaded by CI with `kind load`) that accepts every
 // scenario's registration token. Run after `npm run setup`; uses KUBECONFIG like ct does.
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { ApiextensionsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, type KubernetesObject } from "@kubernetes/client-node";
 import { parse } from "yaml";
-import { chartRoot } from "../src/paths.js";
 import { NamespaceScope, waitFor } from "../src/testing/cluster/index.js";
 import { monitoringCrdFiles } from "../src/testing/cluster/tools.js";
 import { CT_NAMESPACE, ctFixtures, ctScenarios } from "../src/testing/e2e/ct-fixtures.js";
