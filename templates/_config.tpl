@@ -111,6 +111,11 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- $_ := set $out (snakecase $key) (get $k $key) -}}
 {{- end -}}
 {{- end -}}
+{{- /* Orphan cleanup finds this release's job pods by these labels; they win over podLabels. */ -}}
+{{- if and $root.Values.orphanCleanup.enabled (not $k.externalCluster.host) -}}
+{{- $labels := include "gitlab-runner-fleet.orphanCleanupJobPodLabels" $root | fromYaml -}}
+{{- $_ := set $out "pod_labels" (merge $labels ($k.podLabels | default dict)) -}}
+{{- end -}}
 {{- range $container, $prefix := dict "build" "" "helper" "helper_" "service" "service_" -}}
 {{- $resources := get $k $container -}}
 {{- range $key := list "cpuRequest" "cpuLimit" "memoryRequest" "memoryLimit" "ephemeralStorageRequest" "ephemeralStorageLimit" -}}

@@ -1,0 +1,39 @@
+{{/* Name of the orphan cleanup CronJob and of its ServiceAccount, Roles and RoleBindings. */}}
+{{- define "gitlab-runner-fleet.orphanCleanupName" -}}
+{{- printf "%s-orphan-cleanup" (include "gitlab-runner-fleet.fullname" . | trunc 48 | trimSuffix "-") -}}
+{{- end -}}
+
+{{/*
+Labels the chart asks the runner to put on every job pod (config.toml pod_labels) while orphan
+cleanup is on: the runner's own labels name the entry and token but not the release, and two
+releases may share a job namespace. Release and namespace together are unique in a cluster.
+*/}}
+{{- define "gitlab-runner-fleet.orphanCleanupJobPodLabels" -}}
+gitlab-runner-fleet/release: {{ .Release.Name | quote }}
+gitlab-runner-fleet/release-namespace: {{ .Release.Namespace | quote }}
+{{- end -}}
+
+{{/* The same labels as a kubectl label selector. */}}
+{{- define "gitlab-runner-fleet.orphanCleanupJobPodSelector" -}}
+{{- $pairs := list -}}
+{{- range $key, $value := include "gitlab-runner-fleet.orphanCleanupJobPodLabels" . | fromYaml -}}
+{{- $pairs = append $pairs (printf "%s=%s" $key $value) -}}
+{{- end -}}
+{{- join "," $pairs -}}
+{{- end -}}
+
+{{/*
+Age in seconds past which no job can still be running: the longest job timeout (jobTimeoutSeconds,
+or an entry's larger registration.maximumTimeout) plus graceSeconds.
+*/}}
+{{- define "gitlab-runner-fleet.orphanCleanupMinAgeSeconds" -}}
+{{- $timeout := int .Values.orphanCleanup.jobTimeoutSeconds -}}
+{{- include "gitlab-runner-fleet.runnerList" . -}}
+{{- range .fleetRender.runners -}}
+{{- $timeout = max $timeout (int .registration.maximumTimeout) -}}
+{{- end -}}
+{{- add $timeout (int .Values.orphanCleanup.graceSeconds) -}}
+{{- end -}}
+
+{{/* The ConfigMap key the cleanup script ships under (configmap.yaml) and runs from (cleanup-cronjob.yaml). */}}
+{{- define "gitlab-runner-fleet.orphanCleanupScript" -}}orphan-cleanup.sh{{- end -}}
