@@ -19,5 +19,5 @@ export const VALUE_SECTIONS: readonly { title: string; keys: readonly string[] }
   { title: "Networking", keys: ["networkPolicy"] },
   { title: "Metrics", keys: ["metricsPort", "metrics"] },
   { title: "Tests and uninstall", keys: ["tests", "uninstall"] },
-  { title: "Orphaned job pod cleanup", keys: ["orphanCleanup"] },
+  { title: "Orphan cleanup", keys: ["orphanCleanup"] },
 ];

@@ -68,7 +68,7 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
 
   /**
    * A job pod as the runner makes it (executors/kubernetes/kubernetes.go at the pinned runner
-   * commit: buildLabels, lines 2426–2443; buildPodAnnotations, lines 2488–2498), plus `extra`
+   * commit: buildLabels, lines 2426–2443; buildPodAnnotations, lines 2489–2498), plus `extra`
    * labels (the pod_labels of the entry's config.toml). Restricted, so any test namespace admits it.
    */
   const jobPod = (namespace: string, name: string, entry: string, jobId: number, extra: Record<string, string>): V1Pod => {
@@ -284,11 +284,14 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
       namespace: NAMESPACE,
       body: { metadata: { name: "orphan-cleanup-now" }, spec: cronJob.spec!.jobTemplate.spec },
     });
-    await waitFor("the Job controller to create the cleanup pod", 120_000, async () => {
+    let refused = "";
+    await waitFor("the Job controller to create the cleanup pod or be refused", 120_000, async () => {
       const pods = await core.listNamespacedPod({ namespace: NAMESPACE, labelSelector: `batch.kubernetes.io/job-name=${job.metadata!.name}` });
       if (pods.items.length > 0) return true;
       const events = await core.listNamespacedEvent({ namespace: NAMESPACE, fieldSelector: `involvedObject.name=${job.metadata!.name}` });
-      return events.items.map((e) => `${e.reason}: ${e.message}`).join("; ") || "no pod yet";
+      refused = events.items.filter((e) => e.reason === "FailedCreate").map((e) => e.message).join("; ");
+      return refused !== "" || "no pod yet";
     });
+    expect(refused).toBe("");
   });
 });
