@@ -1,6 +1,9 @@
-{{/* Name of the orphan cleanup CronJob and of its ServiceAccount, Roles and RoleBindings. */}}
+{{/*
+Name of the orphan cleanup CronJob and of its ServiceAccount, Roles and RoleBindings; at most 52
+characters, the longest CronJob name Kubernetes accepts (its Jobs add a suffix).
+*/}}
 {{- define "gitlab-runner-fleet.orphanCleanupName" -}}
-{{- printf "%s-orphan-cleanup" (include "gitlab-runner-fleet.fullname" . | trunc 48 | trimSuffix "-") -}}
+{{- printf "%s-orphan-cleanup" (include "gitlab-runner-fleet.fullname" . | trunc 37 | trimSuffix "-") -}}
 {{- end -}}
 
 {{/*
