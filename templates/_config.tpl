@@ -111,9 +111,10 @@ returning JSON because a JSON round trip would turn every integer back into a fl
 {{- $_ := set $out (snakecase $key) (get $k $key) -}}
 {{- end -}}
 {{- end -}}
-{{- /* Orphan cleanup finds this release's job pods by these labels; they win over podLabels. */ -}}
+{{- /* Orphan cleanup finds this release's job pods and their manager by these labels; they win over podLabels. */ -}}
 {{- if and $root.Values.orphanCleanup.enabled (not $k.externalCluster.host) -}}
 {{- $labels := include "gitlab-runner-fleet.orphanCleanupJobPodLabels" $root | fromYaml -}}
+{{- $_ := set $labels (include "gitlab-runner-fleet.orphanCleanupManagerLabel" $root) (include "gitlab-runner-fleet.podNamePlaceholder" $root) -}}
 {{- $_ := set $out "pod_labels" (merge $labels ($k.podLabels | default dict)) -}}
 {{- end -}}
 {{- range $container, $prefix := dict "build" "" "helper" "helper_" "service" "service_" -}}

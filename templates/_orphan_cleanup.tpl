@@ -16,7 +16,19 @@ gitlab-runner-fleet/release: {{ .Release.Name | quote }}
 gitlab-runner-fleet/release-namespace: {{ .Release.Namespace | quote }}
 {{- end -}}
 
-{{/* The same labels as a kubectl label selector. */}}
+{{/*
+Label naming the manager pod that created a job pod, so cleanup judges each job pod by its own
+manager: the runner's labels name the entry, and every replica runs every entry.
+*/}}
+{{- define "gitlab-runner-fleet.orphanCleanupManagerLabel" -}}gitlab-runner-fleet/manager{{- end -}}
+
+{{/*
+The config.toml value of that label: the pod name is only known at run time, so the chart writes
+this token and the entrypoint replaces the exact quoted token with POD_NAME (FLEET_POD_NAME_PLACEHOLDER).
+*/}}
+{{- define "gitlab-runner-fleet.podNamePlaceholder" -}}fleet-manager-pod-name{{- end -}}
+
+{{/* The release labels as a kubectl label selector. */}}
 {{- define "gitlab-runner-fleet.orphanCleanupJobPodSelector" -}}
 {{- $pairs := list -}}
 {{- range $key, $value := include "gitlab-runner-fleet.orphanCleanupJobPodLabels" . | fromYaml -}}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { configTomlOf, findObjects, renderChart } from "../../../src/render.js";
+import { configTomlOf, findObjects, renderChart, statefulSetOf } from "../../../src/render.js";
 import { base } from "./values-cases.js";
 
 // What turning orphan cleanup on and off changes in a render; the rule itself is tested in
@@ -13,20 +13,28 @@ describe("orphanCleanup", () => {
     expect(findObjects(objects, "CronJob")).toEqual([]);
     expect(objects.filter((o) => o.metadata.name.includes("orphan-cleanup"))).toEqual([]);
     expect((configTomlOf(objects).runners as Runner[])[0]!.kubernetes.pod_labels).toBeUndefined();
+    // nor the manager's name: the entrypoint then leaves config.toml as the chart wrote it
+    const manager = statefulSetOf(objects).spec!.template.spec!.containers[0]!;
+    expect(manager.env!.map((v) => v.name)).not.toContain("FLEET_POD_NAME_PLACEHOLDER");
   });
 
   it("labels only in-cluster entries' job pods, and the chart's labels win over podLabels", async () => {
     const values = {
       ...base(),
       runners: [
-        { name: "local", token: { value: "glrt-FAKE0000000000000000000" }, kubernetes: { podLabels: { "gitlab-runner-fleet/release": "spoof", team: "a" } } },
+        { name: "local", token: { value: "glrt-FAKE0000000000000000000" }, kubernetes: { podLabels: { "gitlab-runner-fleet/release": "spoof", "gitlab-runner-fleet/manager": "spoof", team: "a" } } },
         { name: "remote", token: { value: "glrt-FAKE1111111111111111111" }, kubernetes: { externalCluster: { host: "https://10.0.0.1:6443", secretName: "remote" } } },
       ],
       orphanCleanup: { enabled: true },
     };
     const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
     const [local, remote] = configTomlOf(objects).runners as Runner[];
-    expect(local!.kubernetes.pod_labels).toEqual({ "gitlab-runner-fleet/release": "fleet", "gitlab-runner-fleet/release-namespace": "runners", team: "a" });
+    expect(local!.kubernetes.pod_labels).toEqual({
+      "gitlab-runner-fleet/manager": "fleet-manager-pod-name",
+      "gitlab-runner-fleet/release": "fleet",
+      "gitlab-runner-fleet/release-namespace": "runners",
+      team: "a",
+    });
     expect(remote!.kubernetes.pod_labels).toBeUndefined();
   });
 
