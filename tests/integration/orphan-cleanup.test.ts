@@ -26,7 +26,8 @@ import { permissionMismatches } from "./support/steps.js";
 // The orphan cleanup on a real API server (kwok fakes the pods' lifecycle, so the CronJob's
 // container never really runs): the script the installed CronJob would run is taken from the
 // installed ConfigMap and run here with kubectl, with the CronJob's own environment, as the
-// CronJob's ServiceAccount (a TokenRequest token), so its Roles are what is tested.
+// CronJob's ServiceAccount (a TokenRequest token), so its Roles are what is tested. Two manager
+// replicas: job pods are judged by the replica named in their manager label, whatever the other does.
 
 const RELEASE = "fleet";
 const NAMESPACE = "it-orphan-cleanup";
@@ -34,9 +35,15 @@ const JOB_NAMESPACE = "it-orphan-cleanup-jobs";
 const NAME = "fleet-gitlab-runner-fleet-orphan-cleanup";
 /** orphanCleanup.jobTimeoutSeconds + graceSeconds below. */
 const MIN_AGE_SECONDS = 60;
+const MANAGER_LABEL = "gitlab-runner-fleet/manager";
+/** The StatefulSet's pods: the entrypoint writes its pod's name into the manager label. */
+const MANAGER_0 = "fleet-gitlab-runner-fleet-0";
+const MANAGER_1 = "fleet-gitlab-runner-fleet-1";
+const MANAGER_SELECTOR = "app.kubernetes.io/instance=fleet,app.kubernetes.io/name=gitlab-runner-fleet";
 
 const values = {
   gitlabUrl: "https://gitlab.example.com",
+  replicas: 2,
   runners: [
     { name: "default", token: { value: "glrt-FAKEORPHANDEFAULT0000" } },
     { name: "far", token: { value: "glrt-FAKEORPHANFAR00000000" }, kubernetes: { namespace: JOB_NAMESPACE } },
@@ -127,7 +134,14 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
     );
   };
 
-  it("deletes only this release's orphaned job pods older than the bound, with their Secret and overlay ConfigMap", { timeout: 10 * 60_000 }, async () => {
+  /** When manager pod `name`'s gitlab-runner container started running (epoch seconds), undefined while it does not run. */
+  const managerStart = async (name: string): Promise<{ uid: string; started?: number }> => {
+    const pod = await core.readNamespacedPod({ name, namespace: NAMESPACE });
+    const started = pod.status?.containerStatuses?.find((s) => s.name === "gitlab-runner")?.state?.running?.startedAt;
+    return { uid: pod.metadata!.uid!, started: started === undefined ? undefined : Math.floor(new Date(started).getTime() / 1000) };
+  };
+
+  it("deletes only this release's job pods older than the bound whose own manager is gone or restarted, with their Secret and overlay ConfigMap", { timeout: 10 * 60_000 }, async () => {
     onTestFailed(() => cluster.markFailed());
     const namespaces = new NamespaceScope(cluster.kc);
     scope.current = namespaces;
@@ -139,19 +153,23 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
     await writeFile(valuesFile, stringify(values));
     const template = await execa(helmBinary(4), ["template", RELEASE, chartRoot, "-n", NAMESPACE, "-f", valuesFile]);
     const config = configTomlOf(parseManifests(template.stdout)) as { runners: { name: string; kubernetes: { pod_labels: Record<string, string> } }[] };
-    const releaseLabels = config.runners.find((r) => r.name === "far")!.kubernetes.pod_labels;
-    expect(releaseLabels).toEqual(config.runners.find((r) => r.name === "default")!.kubernetes.pod_labels);
-    expect(Object.keys(releaseLabels).sort()).toEqual(["gitlab-runner-fleet/release", "gitlab-runner-fleet/release-namespace"]);
+    const chartLabels = config.runners.find((r) => r.name === "far")!.kubernetes.pod_labels;
+    expect(chartLabels).toEqual(config.runners.find((r) => r.name === "default")!.kubernetes.pod_labels);
+    expect(Object.keys(chartLabels).sort()).toEqual([MANAGER_LABEL, "gitlab-runner-fleet/release", "gitlab-runner-fleet/release-namespace"]);
+    // kwok runs no entrypoint: the manager label gets the pod's name here, as the entrypoint would
+    // put it in place of the chart's token (tests/unit/entrypoint/pod-name-label.test.ts).
+    const releaseLabels = Object.fromEntries(Object.entries(chartLabels).filter(([key]) => key !== MANAGER_LABEL));
+    const by = (manager: string) => ({ ...releaseLabels, [MANAGER_LABEL]: manager });
 
-    // Job pods of a manager killed before the current one started: created before the install.
+    // Job pods of managers killed before the current ones started: created before the install.
     const create = async (pod: V1Pod) => core.createNamespacedPod({ namespace: pod.metadata!.namespace!, body: pod });
-    const orphanFar = await create(jobPod(JOB_NAMESPACE, "orphan-far", "far", 1001, releaseLabels));
+    const orphanFar = await create(jobPod(JOB_NAMESPACE, "orphan-far", "far", 1001, by(MANAGER_0)));
     const orphanFarSecret = await ownedSecret(orphanFar);
     await core.createNamespacedConfigMap({ namespace: JOB_NAMESPACE, body: { metadata: { name: "gl-runner-overlay-1001" }, data: { "entrypoint.sh": "#!/bin/sh\n" } } });
-    const orphanHere = await create(jobPod(NAMESPACE, "orphan-here", "default", 1002, releaseLabels));
+    const orphanHere = await create(jobPod(NAMESPACE, "orphan-here", "default", 1002, by(MANAGER_1)));
     const orphanHereSecret = await ownedSecret(orphanHere);
     // Just as old and unmanaged, but not this release's: another release's labels, or none at all.
-    await create(jobPod(JOB_NAMESPACE, "other-release", "far", 1003, { "gitlab-runner-fleet/release": "other", "gitlab-runner-fleet/release-namespace": NAMESPACE }));
+    await create(jobPod(JOB_NAMESPACE, "other-release", "far", 1003, { "gitlab-runner-fleet/release": "other", "gitlab-runner-fleet/release-namespace": NAMESPACE, [MANAGER_LABEL]: MANAGER_0 }));
     await create(jobPod(JOB_NAMESPACE, "unlabelled", "far", 1004, {}));
     await core.createNamespacedConfigMap({ namespace: JOB_NAMESPACE, body: { metadata: { name: "gl-runner-overlay-1003" }, data: { "entrypoint.sh": "#!/bin/sh\n" } } });
     // creation times and container start times have whole seconds: the manager starts later
@@ -159,17 +177,38 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
 
     const install = await helm(cluster, ["install", RELEASE, chartRoot, "-n", NAMESPACE, "-f", valuesFile, ...APPLY_FLAGS, "--timeout", "3m"]);
     expect(install.exitCode, install.output).toBe(0);
-    await waitFor("the manager's gitlab-runner container to run", 120_000, async () => {
-      const pods = await core.listNamespacedPod({ namespace: NAMESPACE, labelSelector: "app.kubernetes.io/instance=fleet,app.kubernetes.io/name=gitlab-runner-fleet" });
+    await waitFor("both managers' gitlab-runner containers to run", 120_000, async () => {
+      const pods = await core.listNamespacedPod({ namespace: NAMESPACE, labelSelector: MANAGER_SELECTOR });
       const started = pods.items.flatMap((pod) => pod.status?.containerStatuses ?? []).filter((s) => s.name === "gitlab-runner" && s.state?.running?.startedAt);
-      return started.length > 0 || `${pods.items.length} manager pods, none running`;
+      return started.length === 2 || `${pods.items.length} manager pods, ${started.length} running`;
     });
+    const manager0 = await managerStart(MANAGER_0);
     await sleep(1_100);
-    // A job pod of the running manager, and (2 s later) one younger than the bound.
-    const managed = await create(jobPod(JOB_NAMESPACE, "managed", "far", 1005, releaseLabels));
+    // Job pods of both running managers, and one naming a replica that no longer exists (scaled
+    // away): the old rule (any manager running since before) kept all three.
+    const managed = await create(jobPod(JOB_NAMESPACE, "managed", "far", 1005, by(MANAGER_0)));
     const managedSecret = await ownedSecret(managed);
-    await sleep(2_100);
-    const young = await create(jobPod(NAMESPACE, "young", "default", 1006, releaseLabels));
+    const ofRestarted = await create(jobPod(JOB_NAMESPACE, "of-restarted", "far", 1007, by(MANAGER_1)));
+    const ofRestartedSecret = await ownedSecret(ofRestarted);
+    await create(jobPod(NAMESPACE, "of-deleted-replica", "default", 1008, by("fleet-gitlab-runner-fleet-2")));
+    // This release's labels but no manager label: nothing names its manager.
+    await create(jobPod(JOB_NAMESPACE, "no-manager-label", "far", 1009, releaseLabels));
+    await sleep(1_100);
+    // Manager 1 is killed and comes back as a new process with the same name (the StatefulSet
+    // recreates the pod), while manager 0 keeps running.
+    const before1 = await managerStart(MANAGER_1);
+    await core.deleteNamespacedPod({ name: MANAGER_1, namespace: NAMESPACE, gracePeriodSeconds: 0 });
+    await waitFor("manager 1 to run again as a new pod", 120_000, async () => {
+      const now1 = await managerStart(MANAGER_1).catch(() => undefined);
+      return (now1 !== undefined && now1.uid !== before1.uid && now1.started !== undefined) || "not yet";
+    });
+    const manager1 = await managerStart(MANAGER_1);
+    expect(manager1.started!).toBeGreaterThan(epochOf(ofRestarted));
+    expect(await managerStart(MANAGER_0)).toEqual(manager0);
+    expect(manager0.started!).toBeLessThan(epochOf(ofRestarted));
+    await sleep(1_100);
+    // One younger than the bound: created last.
+    const young = await create(jobPod(NAMESPACE, "young", "default", 1006, by(MANAGER_1)));
     expect(epochOf(young) - epochOf(orphanFar)).toBeGreaterThan(2);
 
     // The CronJob's script, environment and ServiceAccount as installed.
@@ -182,7 +221,7 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
     await writeFile(script, configMap.data![scriptKey]!);
     expect(container.command).toEqual(["/bin/sh", `/opt/gitlab-runner-fleet/${scriptKey}`]);
     const cronEnv = Object.fromEntries(container.env!.map((v) => [v.name, v.value ?? ""]));
-    expect(cronEnv).toMatchObject({ JOB_NAMESPACES: `${NAMESPACE} ${JOB_NAMESPACE}`, MIN_AGE_SECONDS: String(MIN_AGE_SECONDS), DRY_RUN: "false" });
+    expect(cronEnv).toMatchObject({ JOB_NAMESPACES: `${NAMESPACE} ${JOB_NAMESPACE}`, MIN_AGE_SECONDS: String(MIN_AGE_SECONDS), DRY_RUN: "false", MANAGER_LABEL });
 
     const token = await core.createNamespacedServiceAccountToken({
       name: podSpec.serviceAccountName!,
@@ -216,14 +255,19 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
     expect(dry.all).toContain(`dry run: would delete pod ${JOB_NAMESPACE}/orphan-far`);
     expect(dry.all).toContain(`dry run: would delete configmap ${JOB_NAMESPACE}/gl-runner-overlay-1001`);
     expect(dry.all).toContain(`dry run: would delete pod ${NAMESPACE}/orphan-here`);
-    expect(dry.all).not.toMatch(/would delete pod .*\/(managed|young|other-release|unlabelled)\b/);
-    for (const [kind, ns, name] of [["pod", JOB_NAMESPACE, "orphan-far"], ["pod", NAMESPACE, "orphan-here"], ["configmap", JOB_NAMESPACE, "gl-runner-overlay-1001"]] as const) {
+    expect(dry.all).toContain(`dry run: would delete pod ${JOB_NAMESPACE}/of-restarted`);
+    expect(dry.all).toContain(`dry run: would delete pod ${NAMESPACE}/of-deleted-replica`);
+    expect(dry.all).not.toMatch(/would delete pod .*\/(managed|young|other-release|unlabelled|no-manager-label)\b/);
+    for (const [kind, ns, name] of [["pod", JOB_NAMESPACE, "orphan-far"], ["pod", NAMESPACE, "orphan-here"], ["pod", JOB_NAMESPACE, "of-restarted"], ["configmap", JOB_NAMESPACE, "gl-runner-overlay-1001"]] as const) {
       expect(await exists(kind, ns, name), `${kind} ${ns}/${name} after the dry run`).toBe(true);
     }
 
     const real = await run({});
     expect(real.exitCode, real.all).toBe(0);
-    expect(real.all).toContain(`kept pod ${JOB_NAMESPACE}/managed: a manager has been running since before it was created`);
+    expect(real.all).toContain(`kept pod ${JOB_NAMESPACE}/managed: its manager ${MANAGER_0} has been running since before it was created`);
+    expect(real.all).toMatch(new RegExp(`orphan pod ${JOB_NAMESPACE}/of-restarted: \\d+s old and its manager ${MANAGER_1} restarted at `));
+    expect(real.all).toMatch(new RegExp(`orphan pod ${NAMESPACE}/of-deleted-replica: \\d+s old and its manager fleet-gitlab-runner-fleet-2 is gone`));
+    expect(real.all).toContain(`kept pod ${JOB_NAMESPACE}/no-manager-label: no ${MANAGER_LABEL} label names its manager`);
     expect(real.all).toContain(`kept pod ${NAMESPACE}/young: ${MIN_AGE_SECONDS}s old, not older than ${MIN_AGE_SECONDS}s`);
     const gone: [kind: "pod" | "secret" | "configmap", namespace: string, name: string][] = [
       ["pod", JOB_NAMESPACE, "orphan-far"],
@@ -231,6 +275,9 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
       ["configmap", JOB_NAMESPACE, "gl-runner-overlay-1001"],
       ["pod", NAMESPACE, "orphan-here"],
       ["secret", NAMESPACE, orphanHereSecret],
+      ["pod", JOB_NAMESPACE, "of-restarted"],
+      ["secret", JOB_NAMESPACE, ofRestartedSecret],
+      ["pod", NAMESPACE, "of-deleted-replica"],
     ];
     // the Secrets go with their pods through the garbage collector, as they would on any cluster
     await waitFor("the orphans and their Secrets and ConfigMap to be deleted", 120_000, async () => {
@@ -244,6 +291,7 @@ describe.skipIf(unavailable)(`orphan job pod cleanup on Kubernetes ${KUBERNETES_
       ["pod", NAMESPACE, "young"],
       ["pod", JOB_NAMESPACE, "other-release"],
       ["pod", JOB_NAMESPACE, "unlabelled"],
+      ["pod", JOB_NAMESPACE, "no-manager-label"],
       ["configmap", JOB_NAMESPACE, "gl-runner-overlay-1003"],
     ];
     for (const [kind, ns, name] of kept) expect(await exists(kind, ns, name), `${kind} ${ns}/${name} is kept`).toBe(true);
