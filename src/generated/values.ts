@@ -283,7 +283,7 @@ export interface Values {
     image?: string;
   };
   /**
-   * A CronJob that deletes job pods whose manager is gone (a manager killed hard: node loss, OOM, SIGKILL past the grace period), with the Secrets and ConfigMaps the runner made for them. A job pod is an orphan when it carries this release's job-pod labels (the chart adds them to every in-cluster kubernetes entry's pod_labels while this is on), is older than jobTimeoutSeconds + graceSeconds, and no manager pod of this release has had its gitlab-runner container running since before the job pod was created (a restarted manager keeps its identity but never adopts old job pods). Job pods created before this was turned on carry no such labels and are never touched.
+   * A CronJob that deletes job pods whose manager is gone (a manager killed hard: node loss, OOM, SIGKILL past the grace period), with the Secrets and ConfigMaps the runner made for them. A job pod is an orphan when it carries this release's job-pod labels (the chart adds them to every in-cluster kubernetes entry's pod_labels while this is on), is older than jobTimeoutSeconds + graceSeconds, and the manager pod named in its gitlab-runner-fleet/manager label (written by that manager's entrypoint) no longer exists, or its gitlab-runner container is not running or started after the job pod was created (a restarted manager keeps its identity but never adopts old job pods). Each job pod is judged by its own manager, whatever the other replicas do; one without the manager label is kept. Job pods created before this was turned on carry no such labels and are never touched.
    */
   orphanCleanup?: {
     /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configTomlOf, findObjects, renderChart, statefulSetOf } from "../../../src/render.js";
+import { notesOf } from "./notes.js";
 import { base } from "./values-cases.js";
 
 // What turning orphan cleanup on and off changes in a render; the rule itself is tested in
@@ -43,5 +44,14 @@ describe("orphanCleanup", () => {
     const [cronJob] = findObjects(objects, "CronJob");
     expect(cronJob!.metadata.name.length).toBeLessThanOrEqual(52);
     expect(cronJob!.metadata.name).toMatch(/^a-release-name-.*-orphan-cleanup$/);
+  });
+
+  it("is one line in NOTES when on, saying whether it only lists (dry run) or deletes", async () => {
+    const timeouts = { jobTimeoutSeconds: 3600, graceSeconds: 600 };
+    expect(await notesOf(base())).not.toContain("Orphan cleanup");
+    const dry = await notesOf({ ...base(), orphanCleanup: { enabled: true, dryRun: true, schedule: "7 * * * *", ...timeouts } });
+    expect(dry).toContain("Orphan cleanup (7 * * * *): job pods older than 4200s whose manager pod is gone or restarted are only listed in the CronJob's log (orphanCleanup.dryRun).");
+    const real = await notesOf({ ...base(), orphanCleanup: { enabled: true, ...timeouts } });
+    expect(real).toMatch(/Orphan cleanup \(.+\): job pods older than 4200s whose manager pod is gone or restarted are deleted\.$/m);
   });
 });
