@@ -21,8 +21,8 @@
 #
 # Environment: JOB_NAMESPACES (space separated), RELEASE_NAMESPACE, MANAGER_SELECTOR,
 # MANAGER_CONTAINER, MANAGER_LABEL, JOB_POD_SELECTOR, MIN_AGE_SECONDS, DRY_RUN (true|false);
-# FLEET_CLEANUP_NOW (epoch seconds) replaces the clock, for tests only. Needs a POSIX shell, date,
-# sed and kubectl.
+# FLEET_CLEANUP_NOW (epoch seconds) replaces the clock, for tests only. Needs a POSIX shell, date
+# and kubectl.
 set -eu
 
 : "${JOB_NAMESPACES:?JOB_NAMESPACES must list the job namespaces}"
@@ -95,8 +95,14 @@ EOF
   echo "its manager $1 is gone"
 }
 
-# The label key as a kubectl JSONPath member: dots escaped.
-label_path=$(printf '%s' "$MANAGER_LABEL" | sed 's/\./\\./g')
+# The label key as a kubectl JSONPath member: dots escaped (in the shell: the image may lack sed).
+label_path="" rest=$MANAGER_LABEL
+while :; do
+  case $rest in
+    *.*) label_path="$label_path${rest%%.*}\\." rest=${rest#*.} ;;
+    *) label_path="$label_path$rest" && break ;;
+  esac
+done
 
 failures=0
 remove() {

@@ -17,7 +17,8 @@ const BOUND = 100;
 const STUB = `#!/bin/sh
 case "$*" in
   delete*) echo "$*" >>"$STUB_LOG" ;;
-  *manager.runner.gitlab.com/name*) printf '%s' "$STUB_PODS" ;;
+  *manager.runner.gitlab.com/name*)
+    case "$*" in *"{.metadata.labels.$STUB_LABEL_PATH}"*) printf '%s' "$STUB_PODS" ;; *) exit 3 ;; esac ;;
   *) [ -z "$STUB_FAIL" ] || exit 1; printf '%s' "$STUB_MANAGERS" ;;
 esac
 `;
@@ -62,6 +63,7 @@ describe("files/orphan-cleanup.sh", () => {
         MANAGER_SELECTOR: "app.kubernetes.io/instance=fleet",
         MANAGER_CONTAINER: "gitlab-runner",
         MANAGER_LABEL: "gitlab-runner-fleet/manager",
+        STUB_LABEL_PATH: "gitlab-runner-fleet/manager",
         JOB_POD_SELECTOR: "gitlab-runner-fleet/release=fleet",
         MIN_AGE_SECONDS: String(BOUND),
         DRY_RUN: "false",
@@ -135,6 +137,13 @@ describe("files/orphan-cleanup.sh", () => {
     expect(dry.exitCode, dry.output).toBe(0);
     expect(dry.deleted).toEqual([]);
     expect(dry.output).toContain("dry run: would delete pod jobs/job");
+  });
+
+  it("asks kubectl for a manager label key with dots as a JSONPath member with the dots escaped", async () => {
+    const label = { MANAGER_LABEL: "fleet.example.com/manager", STUB_LABEL_PATH: "fleet\\.example\\.com/manager" };
+    const result = await run(now, [["m-0", now - 86_400]], [["job", now - 10 * BOUND, "m-0", "3"]], label);
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.output).toContain("kept pod jobs/job: its manager m-0 has been running since before it was created");
   });
 
   it("deletes nothing and fails when the managers cannot be listed", async () => {
