@@ -4,7 +4,8 @@
 # 1. Writes a .runner_system_id derived from seed, namespace, release and pod name, so a restarted
 #    pod is the same runner manager in GitLab instead of a new one per start.
 # 2. Builds config.toml from the chart's template, replacing secret placeholders with the content
-#    of mounted Secret files. Tokens are never put in the environment or printed.
+#    of mounted Secret files. Tokens are never put in the environment or printed. With orphan
+#    cleanup on, the job pod label naming this manager gets the pod's name (FLEET_POD_NAME_PLACEHOLDER).
 # 3. Registers legacy (registration-token) entries once, reusing a stored runner token when the
 #    config directory is persistent; verifies authentication tokens with bounded retries, telling
 #    a rejected token, a config.toml the runner cannot load and an unreachable GitLab apart.
@@ -31,6 +32,8 @@ START_ATTEMPTS=${FLEET_START_ATTEMPTS:-5}
 BACKOFF_BASE=${FLEET_BACKOFF_BASE_SECONDS:-5}
 BACKOFF_MAX=${FLEET_BACKOFF_MAX_SECONDS:-300}
 PERSISTENT=${FLEET_PERSISTENT:-false}
+# Set while orphan cleanup is on: the config template's quoted token for this pod's name.
+POD_NAME_PLACEHOLDER=${FLEET_POD_NAME_PLACEHOLDER:-}
 UNREGISTER_MANAGER=${FLEET_UNREGISTER_MANAGER_ON_STOP:-false}
 
 # A top-level setting of the config template (key = "value" before the first table).
@@ -298,11 +301,24 @@ take_registered_token() {
   registered_meta=$3
 }
 
+# The pod's name as it replaces POD_NAME_PLACEHOLDER: it becomes a job pod label value
+# (templates/_orphan_cleanup.tpl), so it must be a lowercase DNS name of at most 63 characters.
+pod_name_value() {
+  [[ $POD_NAME_PLACEHOLDER =~ ^[a-z0-9-]+$ ]] ||
+    die "$EX_CONFIG" "FLEET_POD_NAME_PLACEHOLDER must be lowercase letters, digits and dashes"
+  [[ ${#POD_NAME} -le 63 && $POD_NAME =~ ^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$ ]] ||
+    die "$EX_CONFIG" "pod name $POD_NAME cannot be a label value (at most 63 characters, [a-z0-9.-])"
+  printf '%s' "$POD_NAME"
+}
+
 render_config() {
-  local line path name value indent meta tmp="$CONFIG_FILE.tmp"
+  local line path name value indent meta tmp="$CONFIG_FILE.tmp" pod_name=""
+  [[ -n $POD_NAME_PLACEHOLDER ]] && pod_name=$(pod_name_value)
   : >"$tmp"
   while IFS= read -r line || [[ -n $line ]]; do
     name=""
+    # Only the exact quoted token, and in the template line before any secret is put into it.
+    [[ -n $pod_name ]] && line=${line//"\"$POD_NAME_PLACEHOLDER\""/"\"$pod_name\""}
     if [[ $line =~ ^(.*)\"fleet-secret-file:([^\"]+)\"(.*)$ ]]; then
       path=${BASH_REMATCH[2]}
       value=$(read_secret_file "$path" "config.toml") || exit $?

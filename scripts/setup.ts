@@ -4,12 +4,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { toolsDir } from "../src/testing/helm-binary.js";
-import { installHelm } from "./install/helm.js";
+import { installHelm, installKubectl } from "./install/helm.js";
 import { installActionlint, installHadolint } from "./install/lint-tools.js";
 
 for (const major of [3, 4] as const) {
   console.log(`helm ${major}: ${await installHelm(major)}`);
 }
+console.log(`kubectl: ${await installKubectl()}`);
 console.log(await installHadolint());
 console.log(await installActionlint());
 

@@ -127,6 +127,12 @@ render), so an entry only pays for the keys it sets: with 50 entries this is mos
 {{- if $keys -}}
 {{- include "gitlab-runner-fleet.kubernetesTomlKeys" (dict "root" $root "runner" $r "keys" $keys "tables" $plan "out" $out) -}}
 {{- end -}}
+{{- /* Orphan cleanup finds this release's job pods and their manager by these labels; they win over podLabels. */ -}}
+{{- if and $root.Values.orphanCleanup.enabled (not $k.externalCluster.host) -}}
+{{- $labels := include "gitlab-runner-fleet.orphanCleanupJobPodLabels" $root | fromYaml -}}
+{{- $_ := set $labels (include "gitlab-runner-fleet.orphanCleanupManagerLabel" $root) (include "gitlab-runner-fleet.podNamePlaceholder" $root) -}}
+{{- $_ := set $out "pod_labels" (merge $labels ($k.podLabels | default dict)) -}}
+{{- end -}}
 {{- end -}}
 
 {{/*

@@ -90,6 +90,9 @@ the runner's files sit in a folder named after it, gitlabCA (no runner) at the t
 {{- printf "%s/%s" (include "gitlab-runner-fleet.secretsDir" .root) (include "gitlab-runner-fleet.secretFileName" .) -}}
 {{- end -}}
 
+{{/* The manager's container name; orphan cleanup reads its start time. */}}
+{{- define "gitlab-runner-fleet.managerContainerName" -}}gitlab-runner{{- end -}}
+
 {{/* Where the config directory (config.toml, .runner_system_id, registered tokens) lives. */}}
 {{- define "gitlab-runner-fleet.configDir" -}}/etc/gitlab-runner{{- end -}}
 

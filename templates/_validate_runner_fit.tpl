@@ -47,5 +47,11 @@ reports them with its own. src/values/semantic-checks.ts mirrors every check.
 {{- if and $root.Values.uninstall.enabled (not $root.Values.rbac.create) -}}
 {{- $errors = append $errors "uninstall.enabled: needs rbac.create (the uninstall hook has its own Role); with RBAC managed outside the chart set uninstall.enabled: false and scale the StatefulSet to 0 before helm uninstall" -}}
 {{- end -}}
+{{- if and $root.Values.orphanCleanup.enabled (not $root.Values.rbac.create) -}}
+{{- $errors = append $errors "orphanCleanup.enabled: needs rbac.create (the orphan cleanup has its own Roles); with RBAC managed outside the chart set orphanCleanup.enabled: false" -}}
+{{- end -}}
+{{- if and $root.Values.orphanCleanup.enabled (not (include "gitlab-runner-fleet.jobNamespaces" $root | fromJson).namespaces) -}}
+{{- $errors = append $errors "orphanCleanup.enabled: no runner entry runs job pods in this cluster (kubernetes executor without kubernetes.externalCluster), so there is nothing to clean up" -}}
+{{- end -}}
 {{- dict "errors" $errors | toJson -}}
 {{- end -}}

@@ -20,4 +20,5 @@ export const VALUE_SECTIONS: readonly { title: string; keys: readonly string[] }
   { title: "Metrics", keys: ["metricsPort", "metrics"] },
   { title: "Tests and uninstall", keys: ["tests", "uninstall"] },
   { title: "Job-cluster mode", keys: ["jobCluster"] },
+  { title: "Orphan cleanup", keys: ["orphanCleanup"] },
 ];

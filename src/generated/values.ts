@@ -282,6 +282,35 @@ export interface Values {
     image?: string;
   };
   /**
+   * A CronJob that deletes job pods whose manager is gone (a manager killed hard: node loss, OOM, SIGKILL past the grace period), with the Secrets and ConfigMaps the runner made for them. A job pod is an orphan when it carries this release's job-pod labels (the chart adds them to every in-cluster kubernetes entry's pod_labels while this is on), is older than jobTimeoutSeconds + graceSeconds, and the manager pod named in its gitlab-runner-fleet/manager label (written by that manager's entrypoint) no longer exists, or its gitlab-runner container is not running or started after the job pod was created (a restarted manager keeps its identity but never adopts old job pods). Each job pod is judged by its own manager, whatever the other replicas do; one without the manager label is kept. Job pods created before this was turned on carry no such labels and are never touched.
+   */
+  orphanCleanup?: {
+    /**
+     * Render the CronJob, its ServiceAccount, Roles and RoleBindings, and label job pods for it (needs rbac.create). Off by default: it deletes pods, turning it on changes config.toml (the managers roll once), and jobTimeoutSeconds must first be set to match the job timeouts configured in GitLab.
+     */
+    enabled?: boolean;
+    /**
+     * Only log what would be deleted.
+     */
+    dryRun?: boolean;
+    /**
+     * When the CronJob runs, in cron syntax.
+     */
+    schedule?: string;
+    /**
+     * The longest timeout a job of this release's runners can have (the runner's maximum timeout or the project timeout set in GitLab; GitLab's default is 3600). An entry's registration.maximumTimeout raises it when larger.
+     */
+    jobTimeoutSeconds?: number;
+    /**
+     * Added to jobTimeoutSeconds for the runner's own cleanup after a timeout and for clock skew between nodes and the API server.
+     */
+    graceSeconds?: number;
+    /**
+     * Image with kubectl and a POSIX shell with date. The default is the Kubernetes project's own kubectl image (Debian based with bash, coreutils and jq since Kubernetes 1.28), pinned by tag.
+     */
+    image?: string;
+  };
+  /**
    * How the manager starts and stops.
    */
   lifecycle?: {

@@ -33,7 +33,7 @@ export function helmBinary(major: HelmMajor = 3): string {
   );
 }
 
-function findOnPath(command: string): string | undefined {
+export function findOnPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, command);

@@ -61,6 +61,19 @@ export function runnerFitProblems(values: Values): string[] {
       "uninstall.enabled: needs rbac.create (the uninstall hook has its own Role); with RBAC managed outside the chart set uninstall.enabled: false and scale the StatefulSet to 0 before helm uninstall",
     );
   }
+  if (values.orphanCleanup?.enabled) {
+    if (values.rbac?.create === false) {
+      problems.push(
+        "orphanCleanup.enabled: needs rbac.create (the orphan cleanup has its own Roles); with RBAC managed outside the chart set orphanCleanup.enabled: false",
+      );
+    }
+    const inCluster = (values.runners ?? []).some((r) => (r.executor ?? "kubernetes") === "kubernetes" && !r.kubernetes?.externalCluster?.host);
+    if (!inCluster) {
+      problems.push(
+        "orphanCleanup.enabled: no runner entry runs job pods in this cluster (kubernetes executor without kubernetes.externalCluster), so there is nothing to clean up",
+      );
+    }
+  }
   return problems;
 }
 

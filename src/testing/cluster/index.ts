@@ -4,4 +4,5 @@ export { clusterUnavailable, startCluster, EXISTING_CLUSTER_ENV, failedRunLogsDi
 export { helm, APPLY_FLAGS, type HelmRun } from "./helm.js";
 export { NamespaceScope, podSecurityLabels, statusOf, type PodSecurityLevel } from "./namespaces.js";
 export { waitFor } from "./wait.js";
+export { kubectlBinary } from "./kubectl.js";
 export { KUBERNETES_MINORS, monitoringCrdFiles, type KubernetesTrack } from "./tools.js";

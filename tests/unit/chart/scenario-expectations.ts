@@ -215,4 +215,28 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(secret.metadata.annotations?.["kubernetes.io/service-account.name"]).toBe("fleet-gitlab-runner-fleet");
     expect(roleNamespaces(objects)).toEqual(["ci-remote-jobs"]);
   },
+  "orphan-cleanup"(config, objects) {
+    // the chart's release labels and the manager's name (a token the entrypoint fills in, from the
+    // manager's own environment) reach every in-cluster entry's job pods, next to the user's own
+    const chartLabels = {
+      "gitlab-runner-fleet/manager": env(objects, "FLEET_POD_NAME_PLACEHOLDER"),
+      "gitlab-runner-fleet/release": "fleet",
+      "gitlab-runner-fleet/release-namespace": "ci",
+    };
+    expect(chartLabels["gitlab-runner-fleet/manager"]).toMatch(/^[a-z0-9-]+$/);
+    expect(runner(config, "default").kubernetes.pod_labels).toEqual({ ...chartLabels, team: "ci" });
+    expect(runner(config, "long-jobs").kubernetes.pod_labels).toEqual(chartLabels);
+    const cronJob = findObject<any>(objects, "CronJob", "fleet-gitlab-runner-fleet-orphan-cleanup");
+    expect(cronJob.spec).toMatchObject({ schedule: "7 * * * *", concurrencyPolicy: "Forbid" });
+    const cronEnv = Object.fromEntries(cronJob.spec.jobTemplate.spec.template.spec.containers[0].env.map((v: any) => [v.name, v.value]));
+    // the longest timeout is long-jobs' registration.maximumTimeout (10800 > 3600), plus 900 s grace
+    expect(cronEnv).toMatchObject({ JOB_NAMESPACES: "ci ci-long", MIN_AGE_SECONDS: "11700", DRY_RUN: "true", MANAGER_LABEL: "gitlab-runner-fleet/manager" });
+    expect(configMapOf(objects).data?.["orphan-cleanup.sh"]).toMatch(/^#!\/bin\/sh\n/);
+    const roles = findObjects(objects, "Role").filter((role) => role.metadata.name.startsWith("fleet-gitlab-runner-fleet-orphan-cleanup"));
+    expect(roles.map((role: any) => [role.metadata.namespace, role.rules])).toEqual([
+      ["ci", [{ apiGroups: [""], resources: ["pods"], verbs: ["list"] }]],
+      ["ci", [{ apiGroups: [""], resources: ["pods"], verbs: ["list", "delete"] }, { apiGroups: [""], resources: ["configmaps"], verbs: ["delete"] }]],
+      ["ci-long", [{ apiGroups: [""], resources: ["pods"], verbs: ["list", "delete"] }, { apiGroups: [""], resources: ["configmaps"], verbs: ["delete"] }]],
+    ]);
+  },
 };

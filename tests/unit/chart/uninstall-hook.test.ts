@@ -1,13 +1,7 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { execa } from "execa";
-import { stringify } from "yaml";
-import { findObjects, renderChart, RENDER_DEFAULTS, type KubeObject } from "../../../src/testing/render.js";
-import { chartRoot } from "../../../src/paths.js";
-import { helmBinary } from "../../../src/testing/helm-binary.js";
+import { findObjects, renderChart, type KubeObject } from "../../../src/testing/render.js";
 import { checkRbac } from "../../../src/testing/kube/index.js";
+import { notesOf } from "./notes.js";
 import { base } from "./values-cases.js";
 
 // helm uninstall deletes the Role, RoleBinding and ServiceAccount right after the StatefulSet,
@@ -19,19 +13,6 @@ const FULLNAME = "fleet-gitlab-runner-fleet";
 type Job = KubeObject & { spec: any };
 const hookJobOf = (objects: KubeObject[]) =>
   (findObjects(objects, "Job") as Job[]).find((job) => job.metadata.annotations?.["helm.sh/hook"] === "pre-delete");
-
-/** NOTES as `helm install` prints them (helm template does not render NOTES.txt; helm 4 dry-runs offline). */
-async function notesOf(values: unknown): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "fleet-notes-"));
-  try {
-    const file = join(dir, "values.yaml");
-    await writeFile(file, stringify(values));
-    const { stdout } = await execa(helmBinary(4), ["install", RENDER_DEFAULTS.releaseName, chartRoot, "-n", RENDER_DEFAULTS.namespace, "--dry-run=client", "-f", file]);
-    return stdout.slice(stdout.indexOf("NOTES:"));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 describe("uninstall hook", () => {
   it("is a pre-delete Job that scales the StatefulSet to 0, then waits for its pods to be deleted, bounded by the grace period", async () => {

@@ -41,6 +41,12 @@ describe("shellcheck", () => {
     expect(status).toBe(0);
   });
 
+  it("finds no issue in files/orphan-cleanup.sh", () => {
+    const { status, output } = shellcheck(join(repoRoot, "files", "orphan-cleanup.sh"));
+    expect(output).toBe("");
+    expect(status).toBe(0);
+  });
+
   it("finds no issue in the tests' gitlab-runner stand-in", () => {
     const { status, output } = shellcheck(standInPath);
     expect(output).toBe("");
