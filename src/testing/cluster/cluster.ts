@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { execa } from "execa";
+import { lock } from "proper-lockfile";
 import { chartRoot } from "../../paths.js";
 import { clientNode } from "./client-node.js";
 import {
@@ -111,6 +112,14 @@ async function startKwok(track: KubernetesTrack): Promise<TestCluster> {
   };
 
   const started = Date.now();
+  // kwokctl picks its components' free ports by probing; two clusters created at the same moment
+  // (test files run in parallel) can pick the same ones and one fails with "address already in
+  // use". One creation at a time per machine: once a cluster's nodes are Ready its ports are bound.
+  const release = await lock(tmpdir(), {
+    lockfilePath: join(tmpdir(), "gitlab-runner-fleet-kwok-create.lock"),
+    stale: 180_000,
+    retries: { retries: 600, factor: 1, minTimeout: 500, maxTimeout: 500 },
+  });
   try {
     await kwokctl([
       "create", "cluster",
@@ -135,6 +144,7 @@ async function startKwok(track: KubernetesTrack): Promise<TestCluster> {
       return ready.length >= FAKE_NODES;
     });
     await labelZones(core);
+    await release();
     return {
       kind: "kwok",
       kubeconfig,
@@ -146,6 +156,7 @@ async function startKwok(track: KubernetesTrack): Promise<TestCluster> {
     };
   } catch (error) {
     failed = true;
+    await release().catch(() => undefined);
     await stop();
     throw error;
   }
