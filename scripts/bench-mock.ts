@@ -28,9 +28,23 @@ const LONG_POLL_SECONDS = 120; // longer than the run: every empty reply counted
 const HARD_LIMIT_MS = 180_000;
 
 // The mock runs as the CLI does, in its own process, so the load generator does not share its event loop.
-const child = spawn(process.execPath, [...(process.env.BENCH_MOCK_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_MOCK_CPU_PROF}`] : []), "--import", "tsx", "scripts/mock-gitlab.ts", "--port", "0", "--long-poll-seconds", String(LONG_POLL_SECONDS), ...(args.quiet ? ["--quiet"] : [])], {
-  stdio: ["ignore", "pipe", "pipe"],
-});
+const child = spawn(
+  process.execPath,
+  [
+    ...(process.env.BENCH_MOCK_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_MOCK_CPU_PROF}`] : []),
+    "--import",
+    "tsx",
+    "scripts/mock-gitlab.ts",
+    "--port",
+    "0",
+    "--long-poll-seconds",
+    String(LONG_POLL_SECONDS),
+    ...(args.quiet ? ["--quiet"] : []),
+  ],
+  {
+    stdio: ["ignore", "pipe", "pipe"],
+  },
+);
 let logLines = 0;
 createInterface({ input: child.stdout }).on("line", () => (logLines += 1));
 const url = await new Promise<string>((resolve, reject) => {
@@ -53,7 +67,9 @@ function mockCpuSeconds(): number {
 }
 /** Machine-wide count of SYNs dropped because a listen queue was full (Linux /proc/net/netstat). */
 function listenOverflows(): number {
-  const [names, values] = readFileSync("/proc/net/netstat", "utf8").split("\n").filter((line) => line.startsWith("TcpExt:"));
+  const [names, values] = readFileSync("/proc/net/netstat", "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith("TcpExt:"));
   const index = names!.split(" ").indexOf("ListenOverflows");
   return Number(values!.split(" ")[index]);
 }
@@ -76,20 +92,39 @@ setMaxListeners(0, stop.signal);
 // One connection per runner, kept open between polls, as runners do.
 const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 function requestJob(token: string, index: number, lastUpdate: string | null): Promise<Reply> {
-  const body = JSON.stringify({ token, system_id: `s_${String(index).padStart(12, "0")}`, ...(lastUpdate ? { last_update: lastUpdate } : {}) });
+  const body = JSON.stringify({
+    token,
+    system_id: `s_${String(index).padStart(12, "0")}`,
+    ...(lastUpdate ? { last_update: lastUpdate } : {}),
+  });
   return new Promise((resolve, reject) => {
     let sent = performance.now();
-    const req = request(`${url}/api/v4/jobs/request`, { method: "POST", agent, headers: { "Content-Type": "application/json", "RUNNER-TOKEN": token }, signal: stop.signal }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const ms = performance.now() - sent;
-        const version = res.headers["x-gitlab-last-update"];
-        const job = res.statusCode === 201 ? (JSON.parse(Buffer.concat(chunks).toString()) as { id: number }) : undefined;
-        resolve({ status: res.statusCode ?? 0, ms, version: typeof version === "string" ? version : null, ...(job ? { jobId: job.id } : {}) });
-      });
-      res.on("error", reject);
-    });
+    const req = request(
+      `${url}/api/v4/jobs/request`,
+      {
+        method: "POST",
+        agent,
+        headers: { "Content-Type": "application/json", "RUNNER-TOKEN": token },
+        signal: stop.signal,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const ms = performance.now() - sent;
+          const version = res.headers["x-gitlab-last-update"];
+          const job =
+            res.statusCode === 201 ? (JSON.parse(Buffer.concat(chunks).toString()) as { id: number }) : undefined;
+          resolve({
+            status: res.statusCode ?? 0,
+            ms,
+            version: typeof version === "string" ? version : null,
+            ...(job ? { jobId: job.id } : {}),
+          });
+        });
+        res.on("error", reject);
+      },
+    );
     req.on("finish", () => (sent = performance.now()));
     req.on("error", reject);
     req.end(body);
@@ -157,7 +192,8 @@ for (let i = 0; i < jobs; i++) {
   enqueuedAt.set(id, before);
   await new Promise((resolve) => setTimeout(resolve, intervalMs));
 }
-while (pickup.length < jobs && performance.now() - jobsStarted < 60_000) await new Promise((resolve) => setTimeout(resolve, 50));
+while (pickup.length < jobs && performance.now() - jobsStarted < 60_000)
+  await new Promise((resolve) => setTimeout(resolve, 50));
 jobPhase = false;
 stop.abort();
 await Promise.all(pollers);
@@ -167,9 +203,21 @@ await once(child, "exit");
 clearTimeout(hardLimit);
 
 const ms = (values: number[], q: number) => `${quantile(values, q).toFixed(0)}`;
-console.log(`mock GitLab load, ${runners} runners long-polling, ${jobs} jobs every ${intervalMs} ms, request log ${args.quiet ? "off" : "on"}`);
-console.log(`load average at the end: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} on ${(await import("node:os")).availableParallelism()} cores`);
-console.log(`burst of ${burst.length} first requests: all answered after ${burstMs.toFixed(0)} ms; mock cpu ${((burstCpu * 1000) / runners).toFixed(2)} ms per request; SYNs dropped by a full listen queue (machine-wide): ${overflows}; load generator event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`);
-console.log(`burst latency: p50 ${ms(burst, 0.5)} ms, p90 ${ms(burst, 0.9)} ms, p99 ${ms(burst, 0.99)} ms, max ${ms(burst, 1)} ms, > 1 s: ${burst.filter((v) => v > 1000).length}`);
-console.log(`job pickup after enqueue: ${pickup.length}/${jobs} picked, p50 ${ms(pickup, 0.5)} ms, p90 ${ms(pickup, 0.9)} ms, max ${ms(pickup, 1)} ms`);
-console.log(`empty replies during the job phase: ${emptyInJobPhase} (${(emptyInJobPhase / Math.max(jobs, 1)).toFixed(1)} per job); errors: ${errors}${errors ? ` (${[...errorKinds].map(([kind, n]) => `${kind} ×${n}`).join(", ")})` : ""}; request log lines: ${logLines}`);
+console.log(
+  `mock GitLab load, ${runners} runners long-polling, ${jobs} jobs every ${intervalMs} ms, request log ${args.quiet ? "off" : "on"}`,
+);
+console.log(
+  `load average at the end: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")} on ${(await import("node:os")).availableParallelism()} cores`,
+);
+console.log(
+  `burst of ${burst.length} first requests: all answered after ${burstMs.toFixed(0)} ms; mock cpu ${((burstCpu * 1000) / runners).toFixed(2)} ms per request; SYNs dropped by a full listen queue (machine-wide): ${overflows}; load generator event-loop delay p99 ${(lag.percentile(99) / 1e6).toFixed(0)} ms`,
+);
+console.log(
+  `burst latency: p50 ${ms(burst, 0.5)} ms, p90 ${ms(burst, 0.9)} ms, p99 ${ms(burst, 0.99)} ms, max ${ms(burst, 1)} ms, > 1 s: ${burst.filter((v) => v > 1000).length}`,
+);
+console.log(
+  `job pickup after enqueue: ${pickup.length}/${jobs} picked, p50 ${ms(pickup, 0.5)} ms, p90 ${ms(pickup, 0.9)} ms, max ${ms(pickup, 1)} ms`,
+);
+console.log(
+  `empty replies during the job phase: ${emptyInJobPhase} (${(emptyInJobPhase / Math.max(jobs, 1)).toFixed(1)} per job); errors: ${errors}${errors ? ` (${[...errorKinds].map(([kind, n]) => `${kind} ×${n}`).join(", ")})` : ""}; request log lines: ${logLines}`,
+);

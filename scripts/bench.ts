@@ -31,30 +31,50 @@ const yardstickChart = join(chartRoot, "tests", "fixtures", "one-configmap-chart
 const { dir, files } = await writeCases(benchCases);
 
 try {
-  console.log(`helm template, whole process, cpu (user+sys) ratio to the one-ConfigMap chart (${relative(chartRoot, yardstickChart)})`);
+  console.log(
+    `helm template, whole process, cpu (user+sys) ratio to the one-ConfigMap chart (${relative(chartRoot, yardstickChart)})`,
+  );
   console.log(`rendered with the same values file, pairwise in one run: median (p25–p75) of ${runs} runs\n`);
   if (args.variants) {
     const variantCharts = await Promise.all(chartVariants.map((variant) => writeVariant(dir, variant)));
     for (const helm of helms) {
       const binary = helmBinary(helm);
       const defaults = files[0]!;
-      const result = await pairwise({ helm: binary, chart: yardstickChart, valuesFile: defaults }, variantCharts.map((chart) => ({ helm: binary, chart, valuesFile: defaults })), runs);
-      console.log(`helm ${helm}, default values; one-ConfigMap chart ${formatSpread(spread(result.yardstick), 1)} ms cpu`);
+      const result = await pairwise(
+        { helm: binary, chart: yardstickChart, valuesFile: defaults },
+        variantCharts.map((chart) => ({ helm: binary, chart, valuesFile: defaults })),
+        runs,
+      );
+      console.log(
+        `helm ${helm}, default values; one-ConfigMap chart ${formatSpread(spread(result.yardstick), 1)} ms cpu`,
+      );
       console.log("| chart | ratio | cpu ms |\n|---|---|---|");
-      chartVariants.forEach((variant, i) => console.log(`| ${variant.name} | ${formatSpread(spread(result.subjects[i]!.ratio))} | ${formatSpread(spread(result.subjects[i]!.cpuMs), 1)} |`));
+      chartVariants.forEach((variant, i) =>
+        console.log(
+          `| ${variant.name} | ${formatSpread(spread(result.subjects[i]!.ratio))} | ${formatSpread(spread(result.subjects[i]!.cpuMs), 1)} |`,
+        ),
+      );
       console.log("");
     }
   } else if (args.floor) {
     for (const helm of helms) {
       const binary = helmBinary(helm);
-      console.log(`helm ${helm}\n| values | this chart | static output + schema | static output, no schema |\n|---|---|---|---|`);
+      console.log(
+        `helm ${helm}\n| values | this chart | static output + schema | static output, no schema |\n|---|---|---|---|`,
+      );
       for (const [index, file] of files.entries()) {
         const { stdout } = await execa(binary, templateArgs({ helm: binary, chart: chartRoot, valuesFile: file }));
         const withSchema = await writeStaticChart(dir, `static-${helm}-${index}`, `${stdout}\n`, true);
         const withoutSchema = await writeStaticChart(dir, `static-${helm}-${index}-noschema`, `${stdout}\n`, false);
-        const subjects = [chartRoot, withSchema, withoutSchema].map((chart) => ({ helm: binary, chart, valuesFile: file }));
+        const subjects = [chartRoot, withSchema, withoutSchema].map((chart) => ({
+          helm: binary,
+          chart,
+          valuesFile: file,
+        }));
         const result = await pairwise({ helm: binary, chart: yardstickChart, valuesFile: file }, subjects, runs);
-        console.log(`| ${benchCases[index]!.name} | ${result.subjects.map((s) => formatSpread(spread(s.ratio))).join(" | ")} |`);
+        console.log(
+          `| ${benchCases[index]!.name} | ${result.subjects.map((s) => formatSpread(spread(s.ratio))).join(" | ")} |`,
+        );
       }
       console.log("");
     }
@@ -66,7 +86,12 @@ try {
       for (const [index, file] of files.entries()) {
         const subjects: Render[] = [{ helm: binary, chart: chartRoot, valuesFile: file }];
         const compare = index === 0 ? process.env.BENCH_COMPARE_CHART : undefined;
-        if (compare) subjects.push({ helm: binary, chart: compare, ...(process.env.BENCH_COMPARE_VALUES ? { valuesFile: process.env.BENCH_COMPARE_VALUES } : {}) });
+        if (compare)
+          subjects.push({
+            helm: binary,
+            chart: compare,
+            ...(process.env.BENCH_COMPARE_VALUES ? { valuesFile: process.env.BENCH_COMPARE_VALUES } : {}),
+          });
         const result = await pairwise({ helm: binary, chart: yardstickChart, valuesFile: file }, subjects, runs);
         const ours = result.subjects[0]!;
         let cell = `${formatSpread(spread(ours.ratio))} · ${spread(ours.cpuMs).median.toFixed(0)} ms`;

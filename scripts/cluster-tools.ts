@@ -3,7 +3,13 @@
 // tools/cluster/ into .tools/cluster/, and fetches the Prometheus Operator CRDs.
 //   npm run cluster-tools               every track; fails with one line when Go is missing
 //   tsx scripts/cluster-tools.ts --optional   (from setup) prints that line and exits 0 instead
-import { ClusterToolsError, ensureClusterTools, goMissing, KUBERNETES_MINORS, type KubernetesTrack } from "../src/testing/cluster/tools.js";
+import {
+  ClusterToolsError,
+  ensureClusterTools,
+  goMissing,
+  KUBERNETES_MINORS,
+  type KubernetesTrack,
+} from "../src/testing/cluster/tools.js";
 import { EXISTING_CLUSTER_ENV } from "../src/testing/cluster/cluster.js";
 
 const optional = process.argv.includes("--optional");

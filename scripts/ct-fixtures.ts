@@ -4,7 +4,13 @@
 // scenario's registration token. Run after `npm run setup`; uses KUBECONFIG like ct does.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { ApiextensionsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, type KubernetesObject } from "@kubernetes/client-node";
+import {
+  ApiextensionsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  type KubernetesObject,
+} from "@kubernetes/client-node";
 import { parse } from "yaml";
 import { NamespaceScope, waitFor } from "../src/testing/cluster/index.js";
 import { monitoringCrdFiles } from "../src/testing/cluster/tools.js";
@@ -19,7 +25,8 @@ const log = (line: string): void => void process.stderr.write(`ct-fixtures: ${li
 
 const scenarios = await ctScenarios("1.34.0");
 const caData = kc.getCurrentCluster()?.caData;
-if (!caData) throw new Error("the current cluster's kubeconfig has no certificate-authority-data (kind always writes it)");
+if (!caData)
+  throw new Error("the current cluster's kubeconfig has no certificate-authority-data (kind always writes it)");
 const fixtures = ctFixtures(scenarios, Buffer.from(caData, "base64").toString("utf8"));
 
 // Namespaces stay after the script: ct installs into them later. NamespaceScope waits for the default SA.
@@ -49,12 +56,22 @@ for (const node of (await core.listNode()).items) {
   const name = node.metadata?.name ?? "";
   await waitFor(`zone label on node ${name}`, 30_000, async () => {
     const current = await core.readNode({ name });
-    current.metadata = { ...current.metadata, labels: { ...current.metadata?.labels, "topology.kubernetes.io/zone": "ct-a" } };
+    current.metadata = {
+      ...current.metadata,
+      labels: { ...current.metadata?.labels, "topology.kubernetes.io/zone": "ct-a" },
+    };
     await core.replaceNode({ name, body: current }); // a conflict with the kubelet's status update retries
     return true;
   });
 }
 
 const [registration = `GR1348941FAKE${randomBytes(8).toString("hex")}`, ...extra] = fixtures.registrationTokens;
-await deployMockGitLab(kc, CT_NAMESPACE, { admin: `glpat-FAKE${randomBytes(10).toString("hex")}`, registration, extraRegistration: extra }, { publishOnHost: false });
-log(`mock GitLab ready at http://mock-gitlab.${CT_NAMESPACE}.svc:8080 (${fixtures.registrationTokens.length} registration tokens accepted)`);
+await deployMockGitLab(
+  kc,
+  CT_NAMESPACE,
+  { admin: `glpat-FAKE${randomBytes(10).toString("hex")}`, registration, extraRegistration: extra },
+  { publishOnHost: false },
+);
+log(
+  `mock GitLab ready at http://mock-gitlab.${CT_NAMESPACE}.svc:8080 (${fixtures.registrationTokens.length} registration tokens accepted)`,
+);

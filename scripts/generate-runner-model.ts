@@ -15,7 +15,9 @@ const { values: args } = parseArgs({
   },
 });
 if (!args.source) {
-  console.error("usage: npm run generate:runner-model -- --source <gitlab-runner git dir or checkout> --commit <sha> [--check]");
+  console.error(
+    "usage: npm run generate:runner-model -- --source <gitlab-runner git dir or checkout> --commit <sha> [--check]",
+  );
   process.exit(2);
 }
 const result = await execa(

@@ -53,7 +53,10 @@ async function main(): Promise<void> {
   const adminToken = values["admin-token"] ?? process.env.MOCK_GITLAB_ADMIN_TOKEN;
   const registrationToken = values["registration-token"] ?? process.env.MOCK_GITLAB_REGISTRATION_TOKEN;
   // Comma-separated; GitLab tokens never contain a comma.
-  const extraRegistrationTokens = (process.env.MOCK_GITLAB_EXTRA_REGISTRATION_TOKENS ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  const extraRegistrationTokens = (process.env.MOCK_GITLAB_EXTRA_REGISTRATION_TOKENS ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   const mock = await startMockGitLab({
     port: intOption("port", values.port, 0, 65535),
     host: values.host,

@@ -50,7 +50,8 @@ function readValues(file: string): unknown {
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : ((error as Error).message ?? code);
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : ((error as Error).message ?? code);
     return fail([`${file}: cannot read the values file: ${reason}`]);
   }
   const doc = parseDocument(text);
@@ -63,7 +64,9 @@ function readValues(file: string): unknown {
   }
   const values: unknown = doc.toJS() ?? {};
   if (typeof values !== "object" || Array.isArray(values)) {
-    return fail([`${file}: the values file must be a YAML mapping (key: value), not ${Array.isArray(values) ? "a list" : "a single value"}`]);
+    return fail([
+      `${file}: the values file must be a YAML mapping (key: value), not ${Array.isArray(values) ? "a list" : "a single value"}`,
+    ]);
   }
   return values;
 }
@@ -81,15 +84,29 @@ if (!result.valid) {
   fail([`${files.join(" + ")}: ${result.errors.length} problem(s):`, ...result.errors.map((e) => `- ${e}`)]);
 }
 if (args.pair !== undefined) {
-  if (!args.release || !args.namespace) fail(["render: --pair needs --release and -n of the job-cluster install (they name its ServiceAccount and Secret)", USAGE], 2);
+  if (!args.release || !args.namespace)
+    fail(
+      [
+        "render: --pair needs --release and -n of the job-cluster install (they name its ServiceAccount and Secret)",
+        USAGE,
+      ],
+      2,
+    );
   try {
-    const pairing = await jobClusterPairing(values, { releaseName: args.release, namespace: args.namespace, host: args.pair, helm: helm === "4" ? 4 : 3 });
+    const pairing = await jobClusterPairing(values, {
+      releaseName: args.release,
+      namespace: args.namespace,
+      host: args.pair,
+      helm: helm === "4" ? 4 : 3,
+    });
     const doc = new Document(pairing.values);
     doc.commentBefore = [
       ` Manager-side values for job-cluster release ${args.release} (namespace ${args.namespace}) at ${args.pair}.`,
       " First make the Secret they name: read CA and token from the job cluster, create it in the manager's (no command prints a secret):",
       ...pairing.secret.commands.map((command) => `   ${command}`),
-      ...(pairing.secret.longLived ? [] : [" The token expires: request a new one and replace the Secret before then."]),
+      ...(pairing.secret.longLived
+        ? []
+        : [" The token expires: request a new one and replace the Secret before then."]),
       " Then give each runner entry its GitLab token (token.value or token.existingSecret).",
     ].join("\n");
     const text = doc.toString({ lineWidth: 0 });

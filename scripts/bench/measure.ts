@@ -15,7 +15,16 @@ export interface Render {
 }
 
 export function templateArgs({ chart, valuesFile }: Render): string[] {
-  return ["template", "bench", chart, "--namespace", "ci", "--kube-version", "1.33.0", ...(valuesFile ? ["--values", valuesFile] : [])];
+  return [
+    "template",
+    "bench",
+    chart,
+    "--namespace",
+    "ci",
+    "--kube-version",
+    "1.33.0",
+    ...(valuesFile ? ["--values", valuesFile] : []),
+  ];
 }
 
 const timed = 'TIMEFORMAT="%3U %3S %3R"; time "$0" "$@" >/dev/null 2>&1';
@@ -28,7 +37,8 @@ export async function measure(render: Render): Promise<Cost> {
     throw new Error(`helm template ${render.chart} failed:\n${stderr}`);
   }
   const [user, sys, real] = result.stderr.trim().split(/\s+/).slice(-3).map(Number);
-  if (user === undefined || sys === undefined || real === undefined) throw new Error(`cannot read timing from: ${result.stderr}`);
+  if (user === undefined || sys === undefined || real === undefined)
+    throw new Error(`cannot read timing from: ${result.stderr}`);
   return { cpuMs: (user + sys) * 1000, wallMs: real * 1000 };
 }
 
@@ -62,7 +72,11 @@ export function formatSpread({ median, p25, p75 }: Spread, digits = 2): string {
  * alternating between runs), and the ratio is taken within the run, so load that comes and goes
  * hits both sides of a ratio alike.
  */
-export async function pairwise(yardstick: Render, subjects: Render[], runs: number): Promise<{ yardstick: number[]; subjects: { cpuMs: number[]; ratio: number[] }[] }> {
+export async function pairwise(
+  yardstick: Render,
+  subjects: Render[],
+  runs: number,
+): Promise<{ yardstick: number[]; subjects: { cpuMs: number[]; ratio: number[] }[] }> {
   const all = [yardstick, ...subjects];
   for (const render of all) await measure(render); // warm the page cache; also fails fast on a broken case
   const base: number[] = [];

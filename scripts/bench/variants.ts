@@ -17,7 +17,11 @@ export interface ChartVariant {
 function withoutKey(value: unknown, key: string): unknown {
   if (Array.isArray(value)) return value.map((item) => withoutKey(item, key));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== key).map(([k, v]) => [k, withoutKey(v, key)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== key)
+        .map(([k, v]) => [k, withoutKey(v, key)]),
+    );
   }
   return value;
 }
@@ -70,7 +74,8 @@ export async function writeStaticChart(dir: string, name: string, rendered: stri
   }
   for (const [path, documents] of files) {
     const text = documents.join("---\n");
-    if (text.includes("{{")) throw new Error(`${path}: rendered output contains "{{", cannot be used as a static template`);
+    if (text.includes("{{"))
+      throw new Error(`${path}: rendered output contains "{{", cannot be used as a static template`);
     await mkdir(dirname(join(target, path)), { recursive: true }); // templates/tests/
     await writeFile(join(target, path), text);
   }

@@ -11,7 +11,12 @@ interface Row {
 function typeOf(node: SchemaNode): string {
   if (node.enum) return node.enum.map((v) => JSON.stringify(v)).join(" \\| ");
   if (Array.isArray(node.type)) return node.type.join(" \\| ");
-  if (node.type === "array" && node.items?.type && typeof node.items.type === "string" && node.items.type !== "object") {
+  if (
+    node.type === "array" &&
+    node.items?.type &&
+    typeof node.items.type === "string" &&
+    node.items.type !== "object"
+  ) {
     return `${node.items.type}[]`;
   }
   return node.type ?? "any";
@@ -45,11 +50,13 @@ export function sectionKeys(schema: SchemaNode, sections = VALUE_SECTIONS): Map<
   for (const { title, keys } of sections) {
     for (const key of keys) {
       if (sectionOf.has(key)) problems.push(`${key} is listed in both "${sectionOf.get(key)}" and "${title}"`);
-      else if (!schemaKeys.includes(key)) problems.push(`${key} (section "${title}") is not a top-level key of values.schema.json`);
+      else if (!schemaKeys.includes(key))
+        problems.push(`${key} (section "${title}") is not a top-level key of values.schema.json`);
       sectionOf.set(key, title);
     }
   }
-  for (const key of schemaKeys) if (!sectionOf.has(key)) problems.push(`${key} is in no section of scripts/codegen/sections.ts`);
+  for (const key of schemaKeys)
+    if (!sectionOf.has(key)) problems.push(`${key} is in no section of scripts/codegen/sections.ts`);
   if (problems.length > 0) throw new Error(`README values sections:\n  ${problems.join("\n  ")}`);
   return new Map(sections.map(({ title }) => [title, schemaKeys.filter((key) => sectionOf.get(key) === title)]));
 }
@@ -59,7 +66,12 @@ export function renderValuesTable(schema: SchemaNode): string {
   const out: string[] = [];
   for (const [title, keys] of sectionKeys(schema)) {
     const rows: Row[] = [];
-    collect(schema, { properties: Object.fromEntries(keys.map((key) => [key, schema.properties?.[key] ?? {}])) }, "", rows);
+    collect(
+      schema,
+      { properties: Object.fromEntries(keys.map((key) => [key, schema.properties?.[key] ?? {}])) },
+      "",
+      rows,
+    );
     out.push(`### ${title}`, "", "| Key | Type | Default | Description |", "|---|---|---|---|");
     for (const row of rows) {
       out.push(`| \`${row.path}\` | ${cell(row.type)} | ${cell(row.default)} | ${cell(row.description)} |`);

@@ -15,9 +15,15 @@ function withoutConditionals(node: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === "if" || key === "then" || key === "else") continue;
-    if (key === "allOf" && Array.isArray(value) && value.every((entry) => isPlainObject(entry) && "if" in entry)) continue;
+    if (key === "allOf" && Array.isArray(value) && value.every((entry) => isPlainObject(entry) && "if" in entry))
+      continue;
     // "exactly one of these keys" (oneOf of bare `required` lists) is a rule too, not a shape.
-    if (key === "oneOf" && Array.isArray(value) && value.every((entry) => isPlainObject(entry) && Object.keys(entry).join() === "required")) continue;
+    if (
+      key === "oneOf" &&
+      Array.isArray(value) &&
+      value.every((entry) => isPlainObject(entry) && Object.keys(entry).join() === "required")
+    )
+      continue;
     out[key] = withoutConditionals(value);
   }
   return out;
@@ -27,7 +33,10 @@ const DEFINITION_REF = /^#\/definitions\/([^/]+)$/;
 
 /** The exported type name of a definition: `k8sName` → `K8SName`, `jobResources` → `JobResources`. */
 export function typeNameOf(definition: string): string {
-  return definition.charAt(0).toUpperCase() + definition.slice(1).replace(/(\d)([a-z])/g, (_, digit: string, letter: string) => digit + letter.toUpperCase());
+  return (
+    definition.charAt(0).toUpperCase() +
+    definition.slice(1).replace(/(\d)([a-z])/g, (_, digit: string, letter: string) => digit + letter.toUpperCase())
+  );
 }
 
 /**
@@ -43,7 +52,8 @@ function refsByName(node: unknown): unknown {
   for (const [key, value] of Object.entries(node)) {
     if (key === "$ref" && typeof value === "string") {
       const definition = DEFINITION_REF.exec(value)?.[1];
-      if (definition === undefined) throw new Error(`unsupported $ref ${value}: only #/definitions/<name> is generated`);
+      if (definition === undefined)
+        throw new Error(`unsupported $ref ${value}: only #/definitions/<name> is generated`);
       out.tsType = typeNameOf(definition);
       continue;
     }
@@ -57,7 +67,9 @@ function withTitledDefinitions(schema: Record<string, unknown>): Record<string, 
   const definitions = (schema.definitions ?? {}) as Record<string, Record<string, unknown>>;
   return {
     ...schema,
-    definitions: Object.fromEntries(Object.entries(definitions).map(([name, definition]) => [name, { ...definition, title: typeNameOf(name) }])),
+    definitions: Object.fromEntries(
+      Object.entries(definitions).map(([name, definition]) => [name, { ...definition, title: typeNameOf(name) }]),
+    ),
   };
 }
 

@@ -42,7 +42,11 @@ function commentedExample(root: SchemaNode, key: string, node: SchemaNode, examp
     const top = doc.contents.items[0]?.key;
     if (isScalar(top)) top.commentBefore = undefined; // the key's description is already above the example
   }
-  return doc.toString({ lineWidth: 0 }).trimEnd().split("\n").map((line) => ` ${line}`);
+  return doc
+    .toString({ lineWidth: 0 })
+    .trimEnd()
+    .split("\n")
+    .map((line) => ` ${line}`);
 }
 
 /** Puts each property's description above its key, recursing into object defaults and list items. */
@@ -55,7 +59,8 @@ function annotate(root: SchemaNode, map: YAMLMap, node: SchemaNode, column: numb
     if (!child) continue;
     const resolved = resolveRef(root, child);
     const lines = commentLines(resolved.description ?? "", column);
-    if (resolved.enum) lines.push(...commentLines(`One of: ${resolved.enum.map((v) => JSON.stringify(v)).join(", ")}.`, column));
+    if (resolved.enum)
+      lines.push(...commentLines(`One of: ${resolved.enum.map((v) => JSON.stringify(v)).join(", ")}.`, column));
     for (const example of withExamples ? (resolved.examples ?? []) : []) {
       lines.push(" For example (uncomment and adapt):", ...commentedExample(root, key, child, example, column));
     }
@@ -64,7 +69,8 @@ function annotate(root: SchemaNode, map: YAMLMap, node: SchemaNode, column: numb
     if (isMap(pair.value)) annotate(root, pair.value, child, column + INDENT, withExamples);
     const items = resolved.items ? resolveRef(root, resolved.items) : undefined;
     if (isSeq(pair.value) && items) {
-      for (const item of pair.value.items) if (isMap(item)) annotate(root, item, items, column + 2 * INDENT, withExamples);
+      for (const item of pair.value.items)
+        if (isMap(item)) annotate(root, item, items, column + 2 * INDENT, withExamples);
     }
   }
 }

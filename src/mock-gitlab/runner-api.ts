@@ -30,7 +30,8 @@ export function runnerApiRoutes({ store, config }: MockDeps): Route[] {
         const token = runnerTokenOf(ctx.req, params);
         const attributes = parseRunnerAttributes(params);
         const info = optRunnerInfo(params);
-        if (token !== config.registrationToken && !config.extraRegistrationTokens.includes(token ?? "")) throw forbidden();
+        if (token !== config.registrationToken && !config.extraRegistrationTokens.includes(token ?? ""))
+          throw forbidden();
         if (!config.legacyRegistration) throw new HttpError(410, "410 Gone - runner registration disallowed");
         const runner = store.createRunner({
           ...attributes,

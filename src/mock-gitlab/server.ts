@@ -251,7 +251,12 @@ class MockGitLabServer {
   private secretsOf(storeSecrets: readonly string[]): string[] {
     if (storeSecrets !== this.storeSecrets) {
       this.storeSecrets = storeSecrets;
-      this.secrets = [this.deps.config.adminToken, this.deps.config.registrationToken, ...this.deps.config.extraRegistrationTokens, ...storeSecrets];
+      this.secrets = [
+        this.deps.config.adminToken,
+        this.deps.config.registrationToken,
+        ...this.deps.config.extraRegistrationTokens,
+        ...storeSecrets,
+      ];
     }
     return this.secrets;
   }

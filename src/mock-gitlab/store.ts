@@ -238,7 +238,9 @@ export class MockGitLabStore {
     };
     this.jobs.set(job.id, job);
     this.secretList = undefined;
-    const takers = new Set([...this.runners.values()].filter((runner) => runnerCanPick(runner, job)).map((runner) => runner.id));
+    const takers = new Set(
+      [...this.runners.values()].filter((runner) => runnerCanPick(runner, job)).map((runner) => runner.id),
+    );
     this.queue.tick(takers);
     this.queue.offer((runnerId) => takers.has(runnerId));
     return job;
@@ -291,7 +293,10 @@ export class MockGitLabStore {
   /** Secrets GitLab holds, so the request log can scrub them wherever they show up. */
   secrets(): readonly string[] {
     // Kept until a token is added or changed: the request log scrubs every request against this list.
-    this.secretList ??= [...[...this.runners.values()].map((r) => r.token), ...[...this.jobs.values()].map((j) => j.token)];
+    this.secretList ??= [
+      ...[...this.runners.values()].map((r) => r.token),
+      ...[...this.jobs.values()].map((j) => j.token),
+    ];
     return this.secretList;
   }
 

@@ -17,5 +17,9 @@ export function mergeValues(base: unknown, override: unknown): unknown {
 
 function dropNulls(value: unknown): unknown {
   if (!isPlainObject(value)) return structuredClone(value);
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, dropNulls(v)]),
+  );
 }

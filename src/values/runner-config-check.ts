@@ -11,7 +11,10 @@ import { loadRunnerConfigModel, type RunnerConfigModel } from "./runner-config-m
  *
  * Parse the TOML with `integersAsBigInt: true` (see parseRunnerToml), or 4.0 and 4 look alike.
  */
-export function runnerConfigProblems(document: unknown, options: { type?: string; skipKeys?: string[]; model?: RunnerConfigModel } = {}): string[] {
+export function runnerConfigProblems(
+  document: unknown,
+  options: { type?: string; skipKeys?: string[]; model?: RunnerConfigModel } = {},
+): string[] {
   const model = options.model ?? loadRunnerConfigModel();
   const problems: string[] = [];
   const checker = new Checker(model, problems);
@@ -93,7 +96,7 @@ class Checker {
     }
     if (type.startsWith("{}")) {
       if (!isTable(value)) return this.report(path, `expected a table, got ${tomlKind(value)}`);
-        for (const key of sortedKeys(value)) this.check(type.slice(2), value[key], child(path, key));
+      for (const key of sortedKeys(value)) this.check(type.slice(2), value[key], child(path, key));
       return;
     }
     const fields = this.model.types[type];
@@ -101,22 +104,38 @@ class Checker {
     this.checkScalar(type, value, path);
   }
 
-  private checkStruct(type: string, fields: Record<string, string>, value: unknown, path: string, skipKeys: Set<string>) {
+  private checkStruct(
+    type: string,
+    fields: Record<string, string>,
+    value: unknown,
+    path: string,
+    skipKeys: Set<string>,
+  ) {
     if (!isTable(value)) return this.report(path, `expected a table, got ${tomlKind(value)}`);
     const exact = this.model.exactCase[type] === true;
     const seen = new Map<string, string>();
     for (const key of sortedKeys(value)) {
       if (skipKeys.has(key)) continue;
       const item = value[key];
-      const field = Object.hasOwn(fields, key) ? key : exact ? undefined : Object.keys(fields).find((name) => name.toLowerCase() === key.toLowerCase());
+      const field = Object.hasOwn(fields, key)
+        ? key
+        : exact
+          ? undefined
+          : Object.keys(fields).find((name) => name.toLowerCase() === key.toLowerCase());
       const at = child(path, key);
       if (field === undefined) {
-        this.report(at, `unknown key (gitlab-runner ${this.model.runner.version} has no such setting and would ignore it)`);
+        this.report(
+          at,
+          `unknown key (gitlab-runner ${this.model.runner.version} has no such setting and would ignore it)`,
+        );
         continue;
       }
       const other = seen.get(field);
       if (other !== undefined) {
-        this.report(at, `sets the same setting as ${child(path, other)} (the runner matches keys case-insensitively, and which of the two wins is random)`);
+        this.report(
+          at,
+          `sets the same setting as ${child(path, other)} (the runner matches keys case-insensitively, and which of the two wins is random)`,
+        );
       }
       seen.set(field, key);
       this.check(fields[field] ?? "any", item, at);
@@ -149,7 +168,10 @@ class Checker {
       case "float32": {
         const limit = type === "float" ? MAX_SAFE_FLOAT64_INT : MAX_SAFE_FLOAT32_INT;
         if (typeof value === "bigint" && (value > limit || value < -limit)) {
-          return this.report(path, `${value} cannot be stored exactly in a ${type === "float" ? "float64" : "float32"}`);
+          return this.report(
+            path,
+            `${value} cannot be stored exactly in a ${type === "float" ? "float64" : "float32"}`,
+          );
         }
         if (typeof value !== "bigint" && typeof value !== "number") mismatch();
         return;

@@ -16,7 +16,11 @@ export function runnerFitProblems(values: Values): string[] {
     const kubernetes = runner.kubernetes ?? {};
     const allowed = kubernetes.allowedPullPolicies ?? [];
     const pullPolicy = kubernetes.pullPolicy ?? [];
-    if (runner.executor === "kubernetes" && allowed.length > 0 && !pullPolicy.some((policy) => allowed.includes(policy))) {
+    if (
+      runner.executor === "kubernetes" &&
+      allowed.length > 0 &&
+      !pullPolicy.some((policy) => allowed.includes(policy))
+    ) {
       problems.push(
         `${path}.kubernetes.allowedPullPolicies: ${JSON.stringify(allowed)} contains none of kubernetes.pullPolicy ${JSON.stringify(pullPolicy)}, so the runner fails every job that sets no allowed pull_policy itself; add one of them`,
       );
@@ -36,7 +40,9 @@ export function runnerFitProblems(values: Values): string[] {
   });
   const proxy = values.proxy?.httpProxy || values.proxy?.httpsProxy;
   if (proxy && values.networkPolicy?.enabled && !values.networkPolicy.proxyCIDRs?.length) {
-    problems.push("networkPolicy.proxyCIDRs: required when networkPolicy.enabled and a proxy is set (the egress policy would block the proxy)");
+    problems.push(
+      "networkPolicy.proxyCIDRs: required when networkPolicy.enabled and a proxy is set (the egress policy would block the proxy)",
+    );
   }
   const startup = values.probes?.startup;
   if (startup?.enabled && typeof startup.failureThreshold === "number") {
@@ -50,7 +56,9 @@ export function runnerFitProblems(values: Values): string[] {
     }
   }
   // a ServiceMonitor without metrics.enabled is reported on its own by semanticProblems
-  const monitor = values.metrics?.podMonitor?.enabled || (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled !== false);
+  const monitor =
+    values.metrics?.podMonitor?.enabled ||
+    (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled !== false);
   if (monitor && values.networkPolicy?.restrictMetrics !== false && !values.networkPolicy?.metricsFrom?.length) {
     problems.push(
       "networkPolicy.metricsFrom: name the Prometheus that scrapes (for example a namespaceSelector) when a PodMonitor or ServiceMonitor is on; networkPolicy.restrictMetrics admits nobody else to the metrics port",
@@ -67,7 +75,9 @@ export function runnerFitProblems(values: Values): string[] {
         "orphanCleanup.enabled: needs rbac.create (the orphan cleanup has its own Roles); with RBAC managed outside the chart set orphanCleanup.enabled: false",
       );
     }
-    const inCluster = (values.runners ?? []).some((r) => (r.executor ?? "kubernetes") === "kubernetes" && !r.kubernetes?.externalCluster?.host);
+    const inCluster = (values.runners ?? []).some(
+      (r) => (r.executor ?? "kubernetes") === "kubernetes" && !r.kubernetes?.externalCluster?.host,
+    );
     if (!inCluster) {
       problems.push(
         "orphanCleanup.enabled: no runner entry runs job pods in this cluster (kubernetes executor without kubernetes.externalCluster), so there is nothing to clean up",

@@ -16,7 +16,9 @@ export function semanticProblems(values: Values): string[] {
     const path = `runners[${index}]`;
     const earlier = seen.get(runner.name);
     if (earlier !== undefined) {
-      problems.push(`${path}.name: "${runner.name}" is already used by runners[${earlier}]; runner names must be unique`);
+      problems.push(
+        `${path}.name: "${runner.name}" is already used by runners[${earlier}]; runner names must be unique`,
+      );
     } else {
       seen.set(runner.name, index);
     }
@@ -28,7 +30,9 @@ export function semanticProblems(values: Values): string[] {
     }
     const external = kubernetes.externalCluster ?? {};
     if (external.host && !external.secretName) {
-      problems.push(`${path}.kubernetes.externalCluster.secretName: required when externalCluster.host is set (CA and bearer token)`);
+      problems.push(
+        `${path}.kubernetes.externalCluster.secretName: required when externalCluster.host is set (CA and bearer token)`,
+      );
     }
     if (external.secretName && !external.host) {
       problems.push(`${path}.kubernetes.externalCluster.host: required when externalCluster.secretName is set`);
@@ -47,7 +51,9 @@ export function semanticProblems(values: Values): string[] {
   });
   problems.push(...configModelProblems(values));
   if (values.metrics?.serviceMonitor?.enabled && values.metrics.enabled === false) {
-    problems.push("metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)");
+    problems.push(
+      "metrics.serviceMonitor.enabled: needs metrics.enabled (the ServiceMonitor scrapes the metrics Service)",
+    );
   }
   problems.push(...serviceAccountProblems(values), ...jobClusterProblems(values));
   return problems;
@@ -55,7 +61,9 @@ export function semanticProblems(values: Values): string[] {
 
 function serviceAccountProblems(values: Values): string[] {
   if (values.serviceAccount?.create === false && !values.serviceAccount.name && values.rbac?.create !== false) {
-    return ["serviceAccount.name: required when serviceAccount.create is false and rbac.create is true (RBAC would be bound to the namespace's default ServiceAccount)"];
+    return [
+      "serviceAccount.name: required when serviceAccount.create is false and rbac.create is true (RBAC would be bound to the namespace's default ServiceAccount)",
+    ];
   }
   return [];
 }
@@ -65,12 +73,16 @@ function jobClusterProblems(values: Values): string[] {
   const jobCluster = values.jobCluster ?? {};
   if (!jobCluster.enabled) {
     return jobCluster.namespaces?.length || jobCluster.createTokenSecret === false
-      ? ["jobCluster.enabled: jobCluster.namespaces and jobCluster.createTokenSecret are used only when jobCluster.enabled is true"]
+      ? [
+          "jobCluster.enabled: jobCluster.namespaces and jobCluster.createTokenSecret are used only when jobCluster.enabled is true",
+        ]
       : [];
   }
   const problems: string[] = [];
   if (!jobCluster.namespaces?.length) {
-    problems.push("jobCluster.namespaces: at least one namespace required when jobCluster.enabled is true (the Role and RoleBinding go there)");
+    problems.push(
+      "jobCluster.namespaces: at least one namespace required when jobCluster.enabled is true (the Role and RoleBinding go there)",
+    );
   }
   if (values.runners?.length) {
     problems.push(
@@ -78,7 +90,9 @@ function jobClusterProblems(values: Values): string[] {
     );
   }
   if (values.rbac?.create === false) {
-    problems.push("rbac.create: must be true when jobCluster.enabled is true (the job Role and RoleBinding are what job-cluster mode installs)");
+    problems.push(
+      "rbac.create: must be true when jobCluster.enabled is true (the job Role and RoleBinding are what job-cluster mode installs)",
+    );
   }
   return problems;
 }
@@ -94,7 +108,8 @@ function configTemplateProblems(path: string, template: string): string[] {
     return [`${path}.configTemplate: not valid TOML: ${(error as Error).message.split("\n")[0]}`];
   }
   return MANAGED_KEYS.filter((key) => key in parsed).map(
-    (key) => `${path}.configTemplate: "${key}" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)`,
+    (key) =>
+      `${path}.configTemplate: "${key}" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)`,
   );
 }
 

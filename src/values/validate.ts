@@ -24,7 +24,14 @@ let compiled: ReturnType<Ajv["compile"]> | undefined;
 
 function schemaValidator() {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      allowUnionTypes: true,
+    });
     addFormats(ajv);
     compiled = ajv.compile(loadSchema());
   }
@@ -33,7 +40,10 @@ function schemaValidator() {
 
 /** `/runners/0/kubernetes` → `runners[0].kubernetes`, the form helm users write in --set. */
 function dotted(pointer: string): string {
-  return pointerKeys(pointer).reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), "");
+  return pointerKeys(pointer).reduce(
+    (path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part),
+    "",
+  );
 }
 
 /** A oneOf whose branches are bare `required` lists: "exactly one of these keys". */
@@ -41,7 +51,9 @@ function exactlyOneOf(error: ErrorObject): string[] | undefined {
   const branches = (error.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf;
   if (!Array.isArray(branches)) return undefined;
   const keys = branches.map((b) => (b as { required?: string[] }).required ?? []);
-  return keys.every((k, i) => k.length === 1 && Object.keys(branches[i] as object).length === 1) ? keys.flat() : undefined;
+  return keys.every((k, i) => k.length === 1 && Object.keys(branches[i] as object).length === 1)
+    ? keys.flat()
+    : undefined;
 }
 
 function describe(error: ErrorObject): string | undefined {

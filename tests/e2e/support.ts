@@ -65,7 +65,17 @@ export async function startE2eCluster(): Promise<E2eCluster> {
     const adminToken = fakeToken("glpat-");
     const registrationToken = fakeToken("GR1348941");
     const mock = await deployMockGitLab(kc, MOCK_NAMESPACE, { admin: adminToken, registration: registrationToken });
-    return { cluster, kc, core: kc.makeApiClient(CoreV1Api), mock, control: new MockGitLabControl(mock.hostUrl), adminToken, registrationToken, work, stop };
+    return {
+      cluster,
+      kc,
+      core: kc.makeApiClient(CoreV1Api),
+      mock,
+      control: new MockGitLabControl(mock.hostUrl),
+      adminToken,
+      registrationToken,
+      work,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -102,13 +112,21 @@ export async function install(e2e: E2eCluster, request: InstallRequest): Promise
       continue;
     }
     const tag = entry.name === jobRunner ? request.tag : `${request.tag}-idle`;
-    const created = await createRunnerThroughAdminApi(e2e.mock.hostUrl, e2e.adminToken, { description: `${request.release}/${entry.name}`, tag_list: [tag], run_untagged: false });
+    const created = await createRunnerThroughAdminApi(e2e.mock.hostUrl, e2e.adminToken, {
+      description: `${request.release}/${entry.name}`,
+      tag_list: [tag],
+      run_untagged: false,
+    });
     tokens[entry.name] = created.token;
     runnerIds[entry.name] = created.id;
   }
   const valuesFile = join(e2e.work, `${request.release}-values.yaml`);
   writeFileSync(valuesFile, stringify(valuesForMock(request.values, e2e.mock.inClusterUrl, tokens)));
-  const release: Release = { name: request.release, namespace: request.namespace, kubeconfigPath: e2e.cluster.kubeconfigPath };
+  const release: Release = {
+    name: request.release,
+    namespace: request.namespace,
+    kubeconfigPath: e2e.cluster.kubeconfigPath,
+  };
   await helmUpgradeInstall(release, { chart: chartRoot, valuesFiles: [valuesFile], timeoutSeconds: 600 });
   return { release, statefulSet: `${request.release}-gitlab-runner-fleet`, runnerIds, valuesFile };
 }
@@ -118,30 +136,56 @@ export async function uninstall(installed: Installed): Promise<void> {
 }
 
 /** The first pod the runner created for entry `runner` in `namespace` (label manager.runner.gitlab.com/name). */
-export async function waitForJobPod(e2e: E2eCluster, namespace: string, runner: string, timeoutMs = 300_000): Promise<V1Pod> {
+export async function waitForJobPod(
+  e2e: E2eCluster,
+  namespace: string,
+  runner: string,
+  timeoutMs = 300_000,
+): Promise<V1Pod> {
   let found: V1Pod | undefined;
-  await waitFor(`a job pod of runner ${runner} in ${namespace}`, timeoutMs, async () => {
-    const pods = await e2e.core.listNamespacedPod({ namespace, labelSelector: `manager.runner.gitlab.com/name=${runner}` });
-    found = pods.items[0];
-    return found !== undefined || `${pods.items.length} pods`;
-  }, 1000);
+  await waitFor(
+    `a job pod of runner ${runner} in ${namespace}`,
+    timeoutMs,
+    async () => {
+      const pods = await e2e.core.listNamespacedPod({
+        namespace,
+        labelSelector: `manager.runner.gitlab.com/name=${runner}`,
+      });
+      found = pods.items[0];
+      return found !== undefined || `${pods.items.length} pods`;
+    },
+    1000,
+  );
   if (!found) throw new Error("unreachable");
   return found;
 }
 
 export async function jobPodsOf(e2e: E2eCluster, namespace: string, runner: string): Promise<V1Pod[]> {
-  return (await e2e.core.listNamespacedPod({ namespace, labelSelector: `manager.runner.gitlab.com/name=${runner}` })).items;
+  return (await e2e.core.listNamespacedPod({ namespace, labelSelector: `manager.runner.gitlab.com/name=${runner}` }))
+    .items;
 }
 
 export async function managerPodsReady(e2e: E2eCluster, installed: Installed, replicas: number): Promise<V1Pod[]> {
   let pods: V1Pod[] = [];
-  await waitFor(`${replicas} Ready manager pods of ${installed.release.name}`, 600_000, async () => {
-    pods = (await e2e.core.listNamespacedPod({ namespace: installed.release.namespace, labelSelector: `app.kubernetes.io/instance=${installed.release.name},app.kubernetes.io/name=gitlab-runner-fleet` })).items.filter((p) =>
-      p.metadata?.name?.startsWith(`${installed.statefulSet}-`),
-    );
-    const ready = pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"));
-    return ready.length === replicas || `${ready.length}/${replicas} Ready`;
-  }, 1000);
+  await waitFor(
+    `${replicas} Ready manager pods of ${installed.release.name}`,
+    600_000,
+    async () => {
+      pods = (
+        await e2e.core.listNamespacedPod({
+          namespace: installed.release.namespace,
+          labelSelector: `app.kubernetes.io/instance=${installed.release.name},app.kubernetes.io/name=gitlab-runner-fleet`,
+        })
+      ).items.filter((p) => p.metadata?.name?.startsWith(`${installed.statefulSet}-`));
+      const ready = pods.filter(
+        (p) =>
+          !p.metadata?.deletionTimestamp &&
+          p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
+      );
+      return ready.length === replicas || `${ready.length}/${replicas} Ready`;
+    },
+    1000,
+  );
   return pods;
 }
 

@@ -18,7 +18,12 @@ import {
 import { managerScenarios } from "../unit/chart/scenarios.js";
 import { dryRunAdmission, officialChartManagerPod, withRuntimeDefaultSeccomp } from "./support/anchors.js";
 import { MAX_REPLICAS, planScenario, type ScenarioPlan } from "../../src/testing/cluster/scenario-plan.js";
-import { FORBIDDEN_CLUSTER, FORBIDDEN_IN_JOB_NAMESPACE, FORBIDDEN_OUTSIDE, requiredPermissions } from "./support/permissions.js";
+import {
+  FORBIDDEN_CLUSTER,
+  FORBIDDEN_IN_JOB_NAMESPACE,
+  FORBIDDEN_OUTSIDE,
+  requiredPermissions,
+} from "./support/permissions.js";
 import {
   applyFixtures,
   deleteClusterFixtures,
@@ -78,7 +83,10 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
       const ns = await scope.create("it-strict-validation", "restricted");
       await writeFile(join(chart, "Chart.yaml"), "apiVersion: v2\nname: strict\nversion: 0.1.0\n");
       await mkdir(join(chart, "templates"));
-      await writeFile(join(chart, "templates", "cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo\ndata: { a: b }\ndta: { a: b }\n");
+      await writeFile(
+        join(chart, "templates", "cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo\ndata: { a: b }\ndta: { a: b }\n",
+      );
       const install = await helm(cluster, ["install", "strict", chart, "-n", ns, ...APPLY_FLAGS, "--timeout", "1m"]);
       expect(install.exitCode, install.output).not.toBe(0);
       expect(install.output).toMatch(/dta/);
@@ -108,7 +116,9 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
   it("accepts the mock GitLab's deploy manifests strictly and admits their pod under restricted", async () => {
     failed();
     const scope = new NamespaceScope(cluster.kc);
-    const objects = parseAllDocuments(await readFile(join(chartRoot, "deploy", "mock-gitlab", "mock-gitlab.yaml"), "utf8"))
+    const objects = parseAllDocuments(
+      await readFile(join(chartRoot, "deploy", "mock-gitlab", "mock-gitlab.yaml"), "utf8"),
+    )
       .map((doc) => doc.toJS() as Record<string, any>)
       .filter((obj) => obj !== null);
     try {
@@ -119,7 +129,12 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
       await cluster.kc.makeApiClient(AppsV1Api).createNamespacedDeployment({ ...strict, body: deployment });
       await cluster.kc.makeApiClient(CoreV1Api).createNamespacedService({ ...strict, body: service });
       // Pod Security is enforced on pods, not on their templates: admit the template as a pod.
-      const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "mock-gitlab-admission", namespace: ns }, spec: deployment.spec?.template.spec };
+      const pod = {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name: "mock-gitlab-admission", namespace: ns },
+        spec: deployment.spec?.template.spec,
+      };
       await cluster.kc.makeApiClient(CoreV1Api).createNamespacedPod({ ...strict, body: pod });
     } finally {
       await scope.cleanup();
@@ -145,14 +160,30 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         if (plan.monitoringKinds.length > 0) await ensureMonitoringCrds(cluster);
 
         // Install: every object accepted by the server, manager pods admitted and Ready.
-        const install = await helm(cluster, ["install", RELEASE, chartRoot, "-n", namespace, "-f", file, ...APPLY_FLAGS, "--timeout", "3m"]);
+        const install = await helm(cluster, [
+          "install",
+          RELEASE,
+          chartRoot,
+          "-n",
+          namespace,
+          "-f",
+          file,
+          ...APPLY_FLAGS,
+          "--timeout",
+          "3m",
+        ]);
         expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
         times.install = install.seconds;
-        expect(await missingObjects(cluster.kc, plan.objects, namespace), "objects of the render missing on the server").toEqual([]);
+        expect(
+          await missingObjects(cluster.kc, plan.objects, namespace),
+          "objects of the render missing on the server",
+        ).toEqual([]);
         const installed = await waitForManagers(cluster.kc, plan, plan.replicas);
         expect(installed.map((p) => p.name)).toEqual(expectedPodNames(plan, plan.replicas));
         const namespaceLabels = (await core.readNamespace({ name: namespace })).metadata?.labels ?? {};
-        expect(namespaceLabels["pod-security.kubernetes.io/enforce"], "release namespace level").toBe(plan.releaseNamespaceLevel);
+        expect(namespaceLabels["pod-security.kubernetes.io/enforce"], "release namespace level").toBe(
+          plan.releaseNamespaceLevel,
+        );
         if (plan.releaseNamespaceLevel !== "restricted") {
           // Privileged jobs share the release namespace here, so its level cannot be restricted;
           // the manager pod itself still has to pass restricted, checked in a namespace of its own.
@@ -176,7 +207,20 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         // Upgrade with a config change: same pod names (the system_id inputs), new pods, new checksum.
         const before = await managerPods(cluster.kc, plan);
         const concurrent = Number((values as { concurrent?: number }).concurrent ?? 10) + 7;
-        const upgrade = await helm(cluster, ["upgrade", RELEASE, chartRoot, "-n", namespace, "-f", file, "--set", `concurrent=${concurrent}`, ...APPLY_FLAGS, "--timeout", "3m"]);
+        const upgrade = await helm(cluster, [
+          "upgrade",
+          RELEASE,
+          chartRoot,
+          "-n",
+          namespace,
+          "-f",
+          file,
+          "--set",
+          `concurrent=${concurrent}`,
+          ...APPLY_FLAGS,
+          "--timeout",
+          "3m",
+        ]);
         expect(upgrade.exitCode, `helm upgrade: ${upgrade.output}`).toBe(0);
         const after = await waitForManagers(cluster.kc, plan, plan.replicas, ROLLOUT_BOUND_SECONDS * 1000);
         times.upgrade = upgrade.seconds;
@@ -185,21 +229,57 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         for (const pod of after) {
           const old = before.find((p) => p.name === pod.name) as ManagerPod;
           expect(pod.uid, `${pod.name} replaced`).not.toBe(old.uid);
-          expect(pod.annotations["checksum/config"], `${pod.name} checksum/config`).not.toBe(old.annotations["checksum/config"]);
+          expect(pod.annotations["checksum/config"], `${pod.name} checksum/config`).not.toBe(
+            old.annotations["checksum/config"],
+          );
           expect(pod.annotations["checksum/config"]).toMatch(/^[0-9a-f]{64}$/);
         }
 
         // Scale 3 → 1: the highest ordinals go, ordinal 0 stays untouched.
-        const upTo = await helm(cluster, ["upgrade", RELEASE, chartRoot, "-n", namespace, "-f", file, "--set", `concurrent=${concurrent}`, "--set", `replicas=${MAX_REPLICAS}`, ...APPLY_FLAGS, "--timeout", "3m"]);
+        const upTo = await helm(cluster, [
+          "upgrade",
+          RELEASE,
+          chartRoot,
+          "-n",
+          namespace,
+          "-f",
+          file,
+          "--set",
+          `concurrent=${concurrent}`,
+          "--set",
+          `replicas=${MAX_REPLICAS}`,
+          ...APPLY_FLAGS,
+          "--timeout",
+          "3m",
+        ]);
         expect(upTo.exitCode, `helm upgrade replicas=${MAX_REPLICAS}: ${upTo.output}`).toBe(0);
         const three = await waitForManagers(cluster.kc, plan, MAX_REPLICAS);
-        const template = (await apps.readNamespacedStatefulSet({ name: plan.statefulSet.metadata.name, namespace })).spec?.template;
-        const down = await helm(cluster, ["upgrade", RELEASE, chartRoot, "-n", namespace, "-f", file, "--set", `concurrent=${concurrent}`, "--set", "replicas=1", ...APPLY_FLAGS, "--timeout", "3m"]);
+        const template = (await apps.readNamespacedStatefulSet({ name: plan.statefulSet.metadata.name, namespace }))
+          .spec?.template;
+        const down = await helm(cluster, [
+          "upgrade",
+          RELEASE,
+          chartRoot,
+          "-n",
+          namespace,
+          "-f",
+          file,
+          "--set",
+          `concurrent=${concurrent}`,
+          "--set",
+          "replicas=1",
+          ...APPLY_FLAGS,
+          "--timeout",
+          "3m",
+        ]);
         expect(down.exitCode, `helm upgrade replicas=1: ${down.output}`).toBe(0);
         times.scaleDown = down.seconds;
         const one = await waitForManagers(cluster.kc, plan, 1);
         expect(one.map((p) => p.name)).toEqual(expectedPodNames(plan, 1));
-        const sts: V1StatefulSet = await apps.readNamespacedStatefulSet({ name: plan.statefulSet.metadata.name, namespace });
+        const sts: V1StatefulSet = await apps.readNamespacedStatefulSet({
+          name: plan.statefulSet.metadata.name,
+          namespace,
+        });
         if (JSON.stringify(sts.spec?.template) === JSON.stringify(template)) {
           expect(one[0]?.uid, "ordinal 0 kept its pod while scaling down").toBe(three[0]?.uid);
         }
@@ -220,22 +300,35 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
 });
 
 /** SubjectAccessReviews as the manager's ServiceAccount: the runner's table allowed, the rest denied. */
-async function checkPermissions(cluster: TestCluster, plan: ScenarioPlan, expect: typeof import("vitest").expect): Promise<number> {
+async function checkPermissions(
+  cluster: TestCluster,
+  plan: ScenarioPlan,
+  expect: typeof import("vitest").expect,
+): Promise<number> {
   const sa = { name: plan.serviceAccount, namespace: plan.namespace };
   const jobNamespaces = [
-    ...(plan.releaseNamespaceRunners.length > 0 ? [{ name: plan.namespace, runners: plan.releaseNamespaceRunners }] : []),
+    ...(plan.releaseNamespaceRunners.length > 0
+      ? [{ name: plan.namespace, runners: plan.releaseNamespaceRunners }]
+      : []),
     ...plan.jobNamespaces,
   ];
   const required = jobNamespaces.flatMap(({ name, runners }) =>
     requiredPermissions(runners).map((permission) => ({ permission, namespace: name })),
   );
-  expect(required.length > 0 || plan.remoteRunners.length > 0, "a scenario with neither local nor remote jobs").toBe(true);
-  expect(await permissionMismatches(cluster.kc, sa, required, true), "denied but needed by the kubernetes executor").toEqual([]);
+  expect(required.length > 0 || plan.remoteRunners.length > 0, "a scenario with neither local nor remote jobs").toBe(
+    true,
+  );
+  expect(
+    await permissionMismatches(cluster.kc, sa, required, true),
+    "denied but needed by the kubernetes executor",
+  ).toEqual([]);
 
   const jobNamespaceNames = new Set(jobNamespaces.map((n) => n.name));
   const elsewhere = ["default", "kube-system", ...(jobNamespaceNames.has(plan.namespace) ? [] : [plan.namespace])];
   const forbidden = [
-    ...[...jobNamespaceNames].flatMap((namespace) => FORBIDDEN_IN_JOB_NAMESPACE.map((permission) => ({ permission, namespace }))),
+    ...[...jobNamespaceNames].flatMap((namespace) =>
+      FORBIDDEN_IN_JOB_NAMESPACE.map((permission) => ({ permission, namespace })),
+    ),
     ...elsewhere.flatMap((namespace) => FORBIDDEN_OUTSIDE.map((permission) => ({ permission, namespace }))),
     ...FORBIDDEN_CLUSTER.map((permission) => ({ permission })),
   ];
@@ -249,18 +342,38 @@ async function leftovers(cluster: TestCluster, plan: ScenarioPlan): Promise<stri
   const apps = cluster.kc.makeApiClient(AppsV1Api);
   const selector = `app.kubernetes.io/instance=${plan.release}`;
   const keepsClaims = plan.statefulSet.spec.persistentVolumeClaimRetentionPolicy?.whenDeleted !== "Delete";
-  const claimPrefixes = (plan.statefulSet.spec.volumeClaimTemplates ?? []).map((c) => `${c.metadata.name}-${plan.statefulSet.metadata.name}-`);
+  const claimPrefixes = (plan.statefulSet.spec.volumeClaimTemplates ?? []).map(
+    (c) => `${c.metadata.name}-${plan.statefulSet.metadata.name}-`,
+  );
   const found: string[] = [];
   for (const namespace of [plan.namespace, ...plan.jobNamespaces.map((n) => n.name)]) {
     const lists = await Promise.all([
-      core.listNamespacedPod({ namespace, labelSelector: selector }).then((l) => l.items.map((o) => `Pod/${o.metadata?.name}`)),
-      core.listNamespacedConfigMap({ namespace, labelSelector: selector }).then((l) => l.items.map((o) => `ConfigMap/${o.metadata?.name}`)),
-      core.listNamespacedSecret({ namespace }).then((l) =>
-        l.items.filter((o) => o.metadata?.labels?.["app.kubernetes.io/instance"] === plan.release || (o.metadata?.labels?.owner === "helm" && o.metadata.labels.name === plan.release)).map((o) => `Secret/${o.metadata?.name}`),
-      ),
-      core.listNamespacedServiceAccount({ namespace, labelSelector: selector }).then((l) => l.items.map((o) => `ServiceAccount/${o.metadata?.name}`)),
-      core.listNamespacedService({ namespace, labelSelector: selector }).then((l) => l.items.map((o) => `Service/${o.metadata?.name}`)),
-      apps.listNamespacedControllerRevision({ namespace, labelSelector: selector }).then((l) => l.items.map((o) => `ControllerRevision/${o.metadata?.name}`)),
+      core
+        .listNamespacedPod({ namespace, labelSelector: selector })
+        .then((l) => l.items.map((o) => `Pod/${o.metadata?.name}`)),
+      core
+        .listNamespacedConfigMap({ namespace, labelSelector: selector })
+        .then((l) => l.items.map((o) => `ConfigMap/${o.metadata?.name}`)),
+      core
+        .listNamespacedSecret({ namespace })
+        .then((l) =>
+          l.items
+            .filter(
+              (o) =>
+                o.metadata?.labels?.["app.kubernetes.io/instance"] === plan.release ||
+                (o.metadata?.labels?.owner === "helm" && o.metadata.labels.name === plan.release),
+            )
+            .map((o) => `Secret/${o.metadata?.name}`),
+        ),
+      core
+        .listNamespacedServiceAccount({ namespace, labelSelector: selector })
+        .then((l) => l.items.map((o) => `ServiceAccount/${o.metadata?.name}`)),
+      core
+        .listNamespacedService({ namespace, labelSelector: selector })
+        .then((l) => l.items.map((o) => `Service/${o.metadata?.name}`)),
+      apps
+        .listNamespacedControllerRevision({ namespace, labelSelector: selector })
+        .then((l) => l.items.map((o) => `ControllerRevision/${o.metadata?.name}`)),
       core.listNamespacedPersistentVolumeClaim({ namespace }).then((l) =>
         l.items
           .map((o) => o.metadata?.name ?? "")
@@ -281,7 +394,10 @@ function printSummary(cluster: TestCluster): void {
   console.log(
     [
       `control-plane tier on ${cluster.serverVersion} (${cluster.kind}, started in ${cluster.startSeconds.toFixed(1)} s): ${rows.length} scenarios, ${checks} assertions, ${reviews} SubjectAccessReviews`,
-      ...rows.map(([name, m]) => `  ${name}: install ${m.install?.toFixed(1)} s, config rollout ${m.upgrade?.toFixed(1)} s, scale-down ${m.scaleDown?.toFixed(1)} s, ${m.checks} assertions, ${m.reviews} reviews`),
+      ...rows.map(
+        ([name, m]) =>
+          `  ${name}: install ${m.install?.toFixed(1)} s, config rollout ${m.upgrade?.toFixed(1)} s, scale-down ${m.scaleDown?.toFixed(1)} s, ${m.checks} assertions, ${m.reviews} reviews`,
+      ),
     ].join("\n"),
   );
 }

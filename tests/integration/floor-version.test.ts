@@ -33,7 +33,8 @@ const unavailable = process.env[EXISTING_CLUSTER_ENV]
   ? `floor smoke set skipped: ${EXISTING_CLUSTER_ENV} is set, the tier runs once against that cluster`
   : await clusterUnavailable("floor");
 // One line per reason: chart-lifecycle.test.ts prints it when both tracks skip for the same one.
-if (unavailable && (process.env[EXISTING_CLUSTER_ENV] || !(await clusterUnavailable("current")))) console.warn(unavailable);
+if (unavailable && (process.env[EXISTING_CLUSTER_ENV] || !(await clusterUnavailable("current"))))
+  console.warn(unavailable);
 // job-cluster mode installs no managers: tests/integration/job-cluster.test.ts installs it.
 const scenarios = managerScenarios();
 
@@ -41,7 +42,9 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.floor}, th
   let cluster: TestCluster;
   beforeAll(async () => {
     cluster = await startCluster("floor");
-    console.log(`control-plane tier: ${cluster.serverVersion} (${cluster.kind}) started in ${cluster.startSeconds.toFixed(1)} s`);
+    console.log(
+      `control-plane tier: ${cluster.serverVersion} (${cluster.kind}) started in ${cluster.startSeconds.toFixed(1)} s`,
+    );
   }, 45 * 60_000);
   afterAll(() => cluster?.stop(), 120_000);
 
@@ -57,28 +60,43 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.floor}, th
     }
   });
 
-  it.concurrent.for(scenarios)("scenario $name installs, becomes Ready and uninstalls", { timeout: 5 * 60_000 }, async ({ name, file, values }, { expect }) => {
-    onTestFailed(() => cluster.markFailed());
-    const namespace = `floor-${name}`;
-    const scope = new NamespaceScope(cluster.kc);
-    let owned: Awaited<ReturnType<typeof applyFixtures>> = [];
-    try {
-      const plan = await planScenario(values, "fleet", namespace, cluster.serverVersion.replace(/^v/, ""));
-      await scope.create(namespace, plan.releaseNamespaceLevel);
-      for (const jobNamespace of plan.jobNamespaces) await scope.create(`${jobNamespace.name}`, jobNamespace.level);
-      owned = await applyFixtures(cluster.kc, plan);
-      if (plan.monitoringKinds.length > 0) await ensureMonitoringCrds(cluster);
-      const install = await helm(cluster, ["install", "fleet", chartRoot, "-n", namespace, "-f", file, ...APPLY_FLAGS, "--timeout", "3m"]);
-      expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
-      expect(await missingObjects(cluster.kc, plan.objects, namespace)).toEqual([]);
-      const pods = await waitForManagers(cluster.kc, plan, plan.replicas);
-      expect(pods.map((p) => p.name)).toEqual(expectedPodNames(plan, plan.replicas));
-      const uninstall = await helm(cluster, ["uninstall", "fleet", "-n", namespace, "--wait", "--timeout", "2m"]);
-      expect(uninstall.exitCode, `helm uninstall: ${uninstall.output}`).toBe(0);
-      expect(await remainingObjects(cluster.kc, plan.objects, namespace)).toEqual([]);
-    } finally {
-      await scope.cleanup();
-      await deleteClusterFixtures(cluster.kc, owned);
-    }
-  });
+  it.concurrent.for(scenarios)(
+    "scenario $name installs, becomes Ready and uninstalls",
+    { timeout: 5 * 60_000 },
+    async ({ name, file, values }, { expect }) => {
+      onTestFailed(() => cluster.markFailed());
+      const namespace = `floor-${name}`;
+      const scope = new NamespaceScope(cluster.kc);
+      let owned: Awaited<ReturnType<typeof applyFixtures>> = [];
+      try {
+        const plan = await planScenario(values, "fleet", namespace, cluster.serverVersion.replace(/^v/, ""));
+        await scope.create(namespace, plan.releaseNamespaceLevel);
+        for (const jobNamespace of plan.jobNamespaces) await scope.create(`${jobNamespace.name}`, jobNamespace.level);
+        owned = await applyFixtures(cluster.kc, plan);
+        if (plan.monitoringKinds.length > 0) await ensureMonitoringCrds(cluster);
+        const install = await helm(cluster, [
+          "install",
+          "fleet",
+          chartRoot,
+          "-n",
+          namespace,
+          "-f",
+          file,
+          ...APPLY_FLAGS,
+          "--timeout",
+          "3m",
+        ]);
+        expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
+        expect(await missingObjects(cluster.kc, plan.objects, namespace)).toEqual([]);
+        const pods = await waitForManagers(cluster.kc, plan, plan.replicas);
+        expect(pods.map((p) => p.name)).toEqual(expectedPodNames(plan, plan.replicas));
+        const uninstall = await helm(cluster, ["uninstall", "fleet", "-n", namespace, "--wait", "--timeout", "2m"]);
+        expect(uninstall.exitCode, `helm uninstall: ${uninstall.output}`).toBe(0);
+        expect(await remainingObjects(cluster.kc, plan.objects, namespace)).toEqual([]);
+      } finally {
+        await scope.cleanup();
+        await deleteClusterFixtures(cluster.kc, owned);
+      }
+    },
+  );
 });

@@ -21,7 +21,10 @@ describe.skipIf(bin === null)("the chart's manager with the real gitlab-runner",
   const setup = async (options: MockGitLabOptions = {}): Promise<{ mock: MockGitLab; pod: LocalPod }> => {
     const mock = await startMockGitLab({ longPollMs: 0, ...options });
     const pod = new LocalPod(bin ?? "gitlab-runner", mock);
-    cleanups.push(() => mock.close(), () => pod.cleanup());
+    cleanups.push(
+      () => mock.close(),
+      () => pod.cleanup(),
+    );
     return { mock, pod };
   };
 
@@ -29,7 +32,12 @@ describe.skipIf(bin === null)("the chart's manager with the real gitlab-runner",
     const { mock, pod } = await setup();
     const { id: runnerId, token } = await mock.control.createRunner({ run_untagged: true });
     const run = await pod.start(shellValues({ value: token }));
-    await until("the manager in the mock", 60_000, async () => (await mock.control.managers(runnerId)).some((m) => m.system_id === SYSTEM_ID), run);
+    await until(
+      "the manager in the mock",
+      60_000,
+      async () => (await mock.control.managers(runnerId)).some((m) => m.system_id === SYSTEM_ID),
+      run,
+    );
     expect(readFileSync(join(run.manager.configDir, ".runner_system_id"), "utf8")).toBe(SYSTEM_ID);
     const { id } = await mock.control.enqueueJob({ script: ["echo runner-tier-$((40 + 2))"] });
     const job = await mock.control.waitForJob(id, (j) => finished(j.state), 120_000, { intervalMs: 250 });
@@ -41,10 +49,15 @@ describe.skipIf(bin === null)("the chart's manager with the real gitlab-runner",
 
   it("gives one clear error for a rejected token after a bounded number of attempts", async () => {
     const { mock, pod } = await setup();
-    const run = await pod.start(shellValues({ value: "glrt-FAKEREJECTED0000000" }, { lifecycle: { startAttempts: 3 } }));
+    const run = await pod.start(
+      shellValues({ value: "glrt-FAKEREJECTED0000000" }, { lifecycle: { startAttempts: 3 } }),
+    );
     const { code } = await run.exited;
     expect(code).toBe(1);
-    const fatal = run.output().split("\n").filter((l) => l.includes("rejected the authentication token 3 times"));
+    const fatal = run
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("rejected the authentication token 3 times"));
     expect(fatal, run.output()).toHaveLength(1);
     expect((await mock.control.requests({ endpoint: "runners/verify" })).length).toBe(3);
     expect(run.output()).not.toContain("glrt-FAKEREJECTED0000000");
@@ -52,13 +65,23 @@ describe.skipIf(bin === null)("the chart's manager with the real gitlab-runner",
 
   it("registers a legacy entry once and reuses it after a restart (persistent config directory)", async () => {
     const { mock, pod } = await setup();
-    const values = shellValues({ kind: "registration", value: mock.registrationToken }, { persistence: { enabled: true } });
+    const values = shellValues(
+      { kind: "registration", value: mock.registrationToken },
+      { persistence: { enabled: true } },
+    );
     const first = await pod.start(values);
     await until("one registered runner", 60_000, async () => (await mock.control.listRunners()).length === 1, first);
     first.signal("SIGTERM");
     expect((await first.exited).code).toBe(0);
     const second = await pod.start(values);
-    await until("the restarted manager polling for jobs", 60_000, async () => (await mock.control.requests({ endpoint: "jobs/request" })).length > 0 && second.output().includes("starting gitlab-runner"), second);
+    await until(
+      "the restarted manager polling for jobs",
+      60_000,
+      async () =>
+        (await mock.control.requests({ endpoint: "jobs/request" })).length > 0 &&
+        second.output().includes("starting gitlab-runner"),
+      second,
+    );
     expect(second.output()).toContain("reusing the runner registered earlier");
     expect((await mock.control.requests({ endpoint: "runners" })).filter((r) => r.status === 201)).toHaveLength(1);
     expect(await mock.control.listRunners()).toHaveLength(1);
@@ -81,12 +104,22 @@ describe.skipIf(bin === null)("the chart's manager with the real gitlab-runner",
     const { mock, pod } = await setup();
     const { id: runnerId, token } = await mock.control.createRunner({ run_untagged: true });
     const first = await pod.start(shellValues({ value: token }));
-    await until("the manager in the mock", 60_000, async () => (await mock.control.managers(runnerId)).length === 1, first);
+    await until(
+      "the manager in the mock",
+      60_000,
+      async () => (await mock.control.managers(runnerId)).length === 1,
+      first,
+    );
     first.killGroup();
     await first.exited;
     const second = await pod.start(shellValues({ value: token }));
     const before = (await mock.control.requests({ endpoint: "jobs/request" })).length;
-    await until("the restarted manager polling", 60_000, async () => (await mock.control.requests({ endpoint: "jobs/request" })).length > before, second);
+    await until(
+      "the restarted manager polling",
+      60_000,
+      async () => (await mock.control.requests({ endpoint: "jobs/request" })).length > before,
+      second,
+    );
     const managers = await mock.control.managers(runnerId);
     expect(managers.map((m) => m.system_id)).toEqual([SYSTEM_ID]);
   });
@@ -110,18 +143,34 @@ describe.skipIf(bin === null)("the chart's manager with the real gitlab-runner",
   it("keeps a token the runner rotated across a restart, so the replaced token is never sent again", async () => {
     // Tokens expire after 40 s: the runner rotates at 75 % of that (about 30 s after registration).
     const { mock, pod } = await setup({ tokenExpiresInSeconds: 40 });
-    const values = shellValues({ kind: "registration", value: mock.registrationToken }, { persistence: { enabled: true } });
+    const values = shellValues(
+      { kind: "registration", value: mock.registrationToken },
+      { persistence: { enabled: true } },
+    );
     const first = await pod.start(values);
-    await until("a rotated token", 90_000, async () => (await mock.control.requests({ endpoint: "runners/reset_authentication_token" })).some((r) => r.status === 201), first);
+    await until(
+      "a rotated token",
+      90_000,
+      async () =>
+        (await mock.control.requests({ endpoint: "runners/reset_authentication_token" })).some((r) => r.status === 201),
+      first,
+    );
     const [runner] = await mock.control.listRunners();
-    await until("config.toml rewritten by the runner with the new token", 30_000, async () => readFileSync(first.manager.configFile, "utf8").includes(`token = "${runner?.token}"`), first);
+    await until(
+      "config.toml rewritten by the runner with the new token",
+      30_000,
+      async () => readFileSync(first.manager.configFile, "utf8").includes(`token = "${runner?.token}"`),
+      first,
+    );
     first.signal("SIGTERM");
     await first.exited;
     const second = await pod.start(values);
     const { id } = await mock.control.enqueueJob({ script: ["echo with-rotated-token"] });
     const job = await mock.control.waitForJob(id, (j) => finished(j.state), 120_000, { intervalMs: 250 });
     expect(job.state, job.trace).toBe("success");
-    expect(readFileSync(second.manager.configFile, "utf8")).toContain(`token = "${(await mock.control.listRunners())[0]?.token}"`);
+    expect(readFileSync(second.manager.configFile, "utf8")).toContain(
+      `token = "${(await mock.control.listRunners())[0]?.token}"`,
+    );
     expect((await mock.control.requests({ endpoint: "runners" })).filter((r) => r.status === 201)).toHaveLength(1);
   });
 });

@@ -45,8 +45,14 @@ export class LocalPod {
   ) {}
 
   /** Renders `values` (gitlabUrl set to the mock) and starts the entrypoint; backoff shortened to seconds. */
-  async start(values: Partial<Values>, extra: { externalSecrets?: Record<string, Record<string, string>>; env?: Record<string, string> } = {}): Promise<ManagerRun> {
-    const { objects } = await renderChart({ ...values, gitlabUrl: this.mock.url }, { releaseName: RELEASE, namespace: NAMESPACE });
+  async start(
+    values: Partial<Values>,
+    extra: { externalSecrets?: Record<string, Record<string, string>>; env?: Record<string, string> } = {},
+  ): Promise<ManagerRun> {
+    const { objects } = await renderChart(
+      { ...values, gitlabUrl: this.mock.url },
+      { releaseName: RELEASE, namespace: NAMESPACE },
+    );
     const manager = materializeManager(objects, {
       dir: this.dir,
       podName: POD,
@@ -56,14 +62,22 @@ export class LocalPod {
       ...(extra.externalSecrets ? { externalSecrets: extra.externalSecrets } : {}),
     });
     const child = spawn("bash", [manager.entrypoint], {
-      env: { ...manager.env, PATH: process.env.PATH ?? "/usr/bin:/bin", FLEET_BACKOFF_BASE_SECONDS: "1", FLEET_BACKOFF_MAX_SECONDS: "2", ...extra.env },
+      env: {
+        ...manager.env,
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        FLEET_BACKOFF_BASE_SECONDS: "1",
+        FLEET_BACKOFF_MAX_SECONDS: "2",
+        ...extra.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
     let output = "";
     child.stdout?.setEncoding("utf8").on("data", (d: string) => (output += d));
     child.stderr?.setEncoding("utf8").on("data", (d: string) => (output += d));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (code, signal) => resolve({ code, signal })),
+    );
     const pid = child.pid ?? 0;
     const run: ManagerRun = {
       manager,
@@ -95,7 +109,12 @@ export class LocalPod {
 }
 
 /** Polls until `check` is true; rejects with the last value and the manager's output tail. */
-export async function until(what: string, timeoutMs: number, check: () => Promise<boolean | string>, run?: ManagerRun): Promise<void> {
+export async function until(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<boolean | string>,
+  run?: ManagerRun,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: boolean | string = false;
   while (Date.now() < deadline) {
@@ -103,7 +122,9 @@ export async function until(what: string, timeoutMs: number, check: () => Promis
     if (last === true) return;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out waiting for ${what} (${String(last)})${run ? `\n--- manager output (tail) ---\n${run.output().split("\n").slice(-40).join("\n")}` : ""}`);
+  throw new Error(
+    `timed out waiting for ${what} (${String(last)})${run ? `\n--- manager output (tail) ---\n${run.output().split("\n").slice(-40).join("\n")}` : ""}`,
+  );
 }
 
 /** A shell-executor entry: jobs run inside the manager process, so they complete here (no kubelet needed). */

@@ -10,16 +10,30 @@ import { validateValues } from "../../src/values/validate.js";
 // The manager side of job-cluster mode from the TS API: what a manager installed with this chart
 // in another cluster needs to run its jobs here. The proof is the manager-side render itself.
 
-const jobClusterValues = parse(readFileSync(join(chartRoot, "ci", "job-cluster-values.yaml"), "utf8")) as Record<string, unknown>;
+const jobClusterValues = parse(readFileSync(join(chartRoot, "ci", "job-cluster-values.yaml"), "utf8")) as Record<
+  string,
+  unknown
+>;
 const options = { releaseName: "remote-ci", namespace: "ci-remote", host: "https://203.0.113.1:6443" };
 
 describe("jobClusterPairing", () => {
   it("names the job-cluster install's token Secret and ServiceAccount, one runner entry per job namespace", async () => {
     const pairing = await jobClusterPairing(jobClusterValues, options);
     expect(pairing.serviceAccount).toEqual({ namespace: "ci-remote", name: "remote-ci-gitlab-runner-fleet" });
-    expect(pairing.externalCluster).toEqual({ host: options.host, secretName: "remote-ci-gitlab-runner-fleet-job-cluster-token", caKey: "ca.crt", tokenKey: "token" });
-    expect(pairing.values.runners).toEqual([{ name: "ci-remote-jobs", kubernetes: { namespace: "ci-remote-jobs", externalCluster: pairing.externalCluster } }]);
-    expect(pairing.secret).toMatchObject({ name: pairing.externalCluster.secretName, keys: PAIRING_SECRET_KEYS, longLived: true });
+    expect(pairing.externalCluster).toEqual({
+      host: options.host,
+      secretName: "remote-ci-gitlab-runner-fleet-job-cluster-token",
+      caKey: "ca.crt",
+      tokenKey: "token",
+    });
+    expect(pairing.values.runners).toEqual([
+      { name: "ci-remote-jobs", kubernetes: { namespace: "ci-remote-jobs", externalCluster: pairing.externalCluster } },
+    ]);
+    expect(pairing.secret).toMatchObject({
+      name: pairing.externalCluster.secretName,
+      keys: PAIRING_SECRET_KEYS,
+      longLived: true,
+    });
     expect(pairing.secret.commands).toEqual([
       "kubectl -n ci-remote get configmap kube-root-ca.crt -o jsonpath='{.data.ca\\.crt}' > ca.crt",
       "kubectl -n ci-remote get secret remote-ci-gitlab-runner-fleet-job-cluster-token -o jsonpath='{.data.token}' | base64 -d > token",
@@ -37,8 +51,11 @@ describe("jobClusterPairing", () => {
     const { objects } = await renderChart(manager);
     const [entry] = configTomlOf(objects).runners as { kubernetes: Record<string, string> }[];
     expect(entry?.kubernetes).toMatchObject({ host: options.host, namespace: "ci-remote-jobs" });
-    const sources = statefulSetOf(objects).spec?.template.spec?.volumes?.find((v) => v.name === "secrets")?.projected?.sources ?? [];
-    const fromPairedSecret = sources.find((source) => source.secret?.name === pairing.secret.name)?.secret?.items?.map((item) => item.key);
+    const sources =
+      statefulSetOf(objects).spec?.template.spec?.volumes?.find((v) => v.name === "secrets")?.projected?.sources ?? [];
+    const fromPairedSecret = sources
+      .find((source) => source.secret?.name === pairing.secret.name)
+      ?.secret?.items?.map((item) => item.key);
     expect(fromPairedSecret).toEqual(["ca.crt", "token"]);
   });
 
@@ -48,14 +65,23 @@ describe("jobClusterPairing", () => {
     const pairing = await jobClusterPairing(values, options);
     expect(pairing.secret.longLived).toBe(false);
     expect(pairing.secret.name).toBe(withSecret.secret.name);
-    expect(pairing.secret.commands[1]).toBe("kubectl -n ci-remote create token remote-ci-gitlab-runner-fleet --duration 24h > token");
+    expect(pairing.secret.commands[1]).toBe(
+      "kubectl -n ci-remote create token remote-ci-gitlab-runner-fleet --duration 24h > token",
+    );
   });
 
   it("refuses values that are not a job-cluster install, invalid values and a host that is not https", async () => {
-    await expect(jobClusterPairing({ gitlabUrl: "https://gitlab.example.com", runners: [{ name: "a", token: { value: "glrt-FAKE0" } }] }, options)).rejects.toThrow(
-      "jobCluster.enabled: the pairing is made from the values of a job-cluster install",
+    await expect(
+      jobClusterPairing(
+        { gitlabUrl: "https://gitlab.example.com", runners: [{ name: "a", token: { value: "glrt-FAKE0" } }] },
+        options,
+      ),
+    ).rejects.toThrow("jobCluster.enabled: the pairing is made from the values of a job-cluster install");
+    await expect(jobClusterPairing({ jobCluster: { enabled: true } }, options)).rejects.toThrow(
+      "jobCluster.namespaces: at least one namespace required",
     );
-    await expect(jobClusterPairing({ jobCluster: { enabled: true } }, options)).rejects.toThrow("jobCluster.namespaces: at least one namespace required");
-    await expect(jobClusterPairing(jobClusterValues, { ...options, host: "http://203.0.113.1:6443" })).rejects.toThrow("is not an https:// URL");
+    await expect(jobClusterPairing(jobClusterValues, { ...options, host: "http://203.0.113.1:6443" })).rejects.toThrow(
+      "is not an https:// URL",
+    );
   });
 });

@@ -3,7 +3,15 @@ import { isPlainObject, pointerKeys } from "../../src/json.js";
 
 describe("json helpers", () => {
   it("tell a JSON object from null, arrays and scalars", () => {
-    expect([{}, { a: 1 }, null, [], "x", 1, undefined].map(isPlainObject)).toEqual([true, true, false, false, false, false, false]);
+    expect([{}, { a: 1 }, null, [], "x", 1, undefined].map(isPlainObject)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("decode JSON pointer keys, ~1 before ~0 (RFC 6901)", () => {

@@ -38,7 +38,10 @@ describe.concurrent("npm run --silent render", () => {
   });
 
   it("invalid YAML: one line with file:line:column, exit 1", async () => {
-    const bad = await file("bad.yaml", 'gitlabUrl: https://gitlab.example.com\nrunners:\n  - name: a\n    token: {value: "glrt-x"\n');
+    const bad = await file(
+      "bad.yaml",
+      'gitlabUrl: https://gitlab.example.com\nrunners:\n  - name: a\n    token: {value: "glrt-x"\n',
+    );
     const result = await render("-f", bad);
     expect(result.exitCode).toBe(1);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -61,7 +64,10 @@ describe.concurrent("npm run --silent render", () => {
   });
 
   it("invalid values list every problem by key path", async () => {
-    const result = await render("-f", await file("invalid.yaml", "gitlabUrl: https://gitlab.example.com\nconcurent: 4\n"));
+    const result = await render(
+      "-f",
+      await file("invalid.yaml", "gitlabUrl: https://gitlab.example.com\nconcurent: 4\n"),
+    );
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("- concurent: unknown key");
     noStackTrace(result.stderr);
@@ -86,22 +92,41 @@ describe.concurrent("npm run --silent render", () => {
   });
 
   it("--pair prints the manager-side values of a job-cluster install, which validate once given tokens", async () => {
-    const result = await render("-f", "ci/job-cluster-values.yaml", "--release", "jobs", "-n", "ci-jobs", "--pair", "https://203.0.113.1:6443");
+    const result = await render(
+      "-f",
+      "ci/job-cluster-values.yaml",
+      "--release",
+      "jobs",
+      "-n",
+      "ci-jobs",
+      "--pair",
+      "https://203.0.113.1:6443",
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     const doc = parseDocument(result.stdout);
     expect(doc.errors).toEqual([]);
-    expect(doc.commentBefore).toContain("kubectl -n ci-jobs get secret jobs-gitlab-runner-fleet-job-cluster-token -o jsonpath='{.data.token}' | base64 -d > token");
+    expect(doc.commentBefore).toContain(
+      "kubectl -n ci-jobs get secret jobs-gitlab-runner-fleet-job-cluster-token -o jsonpath='{.data.token}' | base64 -d > token",
+    );
     const values = doc.toJS() as { runners: Record<string, unknown>[] };
     expect(values.runners).toEqual([
       {
         name: "ci-remote-jobs",
         kubernetes: {
           namespace: "ci-remote-jobs",
-          externalCluster: { host: "https://203.0.113.1:6443", secretName: "jobs-gitlab-runner-fleet-job-cluster-token", caKey: "ca.crt", tokenKey: "token" },
+          externalCluster: {
+            host: "https://203.0.113.1:6443",
+            secretName: "jobs-gitlab-runner-fleet-job-cluster-token",
+            caKey: "ca.crt",
+            tokenKey: "token",
+          },
         },
       },
     ]);
-    const manager = { gitlabUrl: "https://gitlab.example.com", runners: values.runners.map((r) => ({ ...r, token: { value: "glrt-FAKEPAIR0000000000000" } })) };
+    const manager = {
+      gitlabUrl: "https://gitlab.example.com",
+      runners: values.runners.map((r) => ({ ...r, token: { value: "glrt-FAKEPAIR0000000000000" } })),
+    };
     expect(validateValues(manager).errors).toEqual([]);
   });
 
@@ -109,9 +134,22 @@ describe.concurrent("npm run --silent render", () => {
     const missing = await render("-f", "ci/job-cluster-values.yaml", "--pair", "https://203.0.113.1:6443");
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain("render: --pair needs --release and -n of the job-cluster install");
-    const manager = await render("-f", "clusters/base.yaml", "-f", "clusters/staging.yaml", "--release", "a", "-n", "b", "--pair", "https://203.0.113.1:6443");
+    const manager = await render(
+      "-f",
+      "clusters/base.yaml",
+      "-f",
+      "clusters/staging.yaml",
+      "--release",
+      "a",
+      "-n",
+      "b",
+      "--pair",
+      "https://203.0.113.1:6443",
+    );
     expect(manager.exitCode).toBe(1);
-    expect(manager.stderr.trim()).toBe("render: --pair: jobCluster.enabled: the pairing is made from the values of a job-cluster install");
+    expect(manager.stderr.trim()).toBe(
+      "render: --pair: jobCluster.enabled: the pairing is made from the values of a job-cluster install",
+    );
     expect(manager.stdout).toBe("");
     noStackTrace(missing.stderr + manager.stderr);
   });

@@ -122,16 +122,26 @@ async function startKwok(track: KubernetesTrack): Promise<TestCluster> {
   });
   try {
     await kwokctl([
-      "create", "cluster",
-      "--runtime", "binary",
-      "--kubeconfig", kubeconfig,
-      "--config", configFile,
-      "--kube-apiserver-binary", bin.kubeApiserver,
-      "--kube-controller-manager-binary", bin.kubeControllerManager,
-      "--kube-scheduler-binary", bin.kubeScheduler,
-      "--kwok-controller-binary", bin.kwok,
-      "--etcd-binary", bin.etcd,
-      "--wait", "2m",
+      "create",
+      "cluster",
+      "--runtime",
+      "binary",
+      "--kubeconfig",
+      kubeconfig,
+      "--config",
+      configFile,
+      "--kube-apiserver-binary",
+      bin.kubeApiserver,
+      "--kube-controller-manager-binary",
+      bin.kubeControllerManager,
+      "--kube-scheduler-binary",
+      bin.kubeScheduler,
+      "--kwok-controller-binary",
+      bin.kwok,
+      "--etcd-binary",
+      bin.etcd,
+      "--wait",
+      "2m",
     ]);
     await kwokctl(["scale", "node", "--replicas", String(FAKE_NODES)]);
     const { CoreV1Api, KubeConfig } = await clientNode();
@@ -140,7 +150,9 @@ async function startKwok(track: KubernetesTrack): Promise<TestCluster> {
     const core = kc.makeApiClient(CoreV1Api);
     await waitFor("fake nodes Ready", 60_000, async () => {
       const nodes = await core.listNode();
-      const ready = nodes.items.filter((n) => n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"));
+      const ready = nodes.items.filter((n) =>
+        n.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
+      );
       return ready.length >= FAKE_NODES;
     });
     await labelZones(core);
@@ -167,14 +179,20 @@ async function startKwok(track: KubernetesTrack): Promise<TestCluster> {
  * topology.kubernetes.io/zone leave pods Pending on nodes without the label.
  */
 async function labelZones(core: CoreV1Api): Promise<void> {
-  const nodes = (await core.listNode()).items.sort((a, b) => (a.metadata?.name ?? "").localeCompare(b.metadata?.name ?? ""));
+  const nodes = (await core.listNode()).items.sort((a, b) =>
+    (a.metadata?.name ?? "").localeCompare(b.metadata?.name ?? ""),
+  );
   for (const [i, node] of nodes.entries()) {
     const name = node.metadata?.name ?? "";
     await waitFor(`zone label on node ${name}`, 30_000, async () => {
       const current = await core.readNode({ name });
       current.metadata = {
         ...current.metadata,
-        labels: { ...current.metadata?.labels, "topology.kubernetes.io/region": "test", "topology.kubernetes.io/zone": `test-${String.fromCharCode(97 + i)}` },
+        labels: {
+          ...current.metadata?.labels,
+          "topology.kubernetes.io/region": "test",
+          "topology.kubernetes.io/zone": `test-${String.fromCharCode(97 + i)}`,
+        },
       };
       await core.replaceNode({ name, body: current }); // a conflict with kwok's status update retries
       return true;

@@ -14,5 +14,7 @@ export function kubectlBinary(): string {
   if (existsSync(kubectlSetupPath)) return kubectlSetupPath;
   const onPath = findOnPath("kubectl");
   if (onPath) return onPath;
-  throw new Error("kubectl not found: set KUBECTL or put kubectl on PATH (in the gitlab-runner-fleet repository, `npm run setup` installs it)");
+  throw new Error(
+    "kubectl not found: set KUBECTL or put kubectl on PATH (in the gitlab-runner-fleet repository, `npm run setup` installs it)",
+  );
 }

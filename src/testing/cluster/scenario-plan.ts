@@ -61,7 +61,10 @@ interface PodSpecLike {
   serviceAccountName?: string;
   priorityClassName?: string;
   volumes?: Record<string, unknown>[];
-  containers?: { env?: { valueFrom?: Record<string, { name?: string; key?: string; optional?: boolean }> }[]; envFrom?: Record<string, { name?: string; optional?: boolean }>[] }[];
+  containers?: {
+    env?: { valueFrom?: Record<string, { name?: string; key?: string; optional?: boolean }> }[];
+    envFrom?: Record<string, { name?: string; optional?: boolean }>[];
+  }[];
   initContainers?: PodSpecLike["containers"];
 }
 
@@ -70,11 +73,19 @@ export interface StatefulSetSpec {
   serviceName: string;
   selector: { matchLabels: Record<string, string> };
   template: { metadata: { annotations?: Record<string, string> }; spec: PodSpecLike };
-  volumeClaimTemplates?: { metadata: { name: string }; spec: { storageClassName?: string; resources?: { requests?: { storage?: string } }; accessModes?: string[] } }[];
+  volumeClaimTemplates?: {
+    metadata: { name: string };
+    spec: { storageClassName?: string; resources?: { requests?: { storage?: string } }; accessModes?: string[] };
+  }[];
   persistentVolumeClaimRetentionPolicy?: { whenDeleted?: string; whenScaled?: string };
 }
 
-export async function planScenario(values: unknown, release: string, namespace: string, kubeVersion: string): Promise<ScenarioPlan> {
+export async function planScenario(
+  values: unknown,
+  release: string,
+  namespace: string,
+  kubeVersion: string,
+): Promise<ScenarioPlan> {
   const { objects: all } = await renderChart(values, { helm: 4, releaseName: release, namespace, kubeVersion });
   const hooks = all.filter((o) => o.metadata.annotations?.["helm.sh/hook"]);
   const objects = all.filter((o) => !hooks.includes(o));
@@ -92,7 +103,8 @@ export async function planScenario(values: unknown, release: string, namespace: 
     const ns = role.metadata.namespace ?? namespace;
     if (!byNamespace.has(ns)) byNamespace.set(ns, []);
   }
-  const levelOf = (rs: RunnerConfig[]): PodSecurityLevel => (rs.some((r) => r.kubernetes?.privileged) ? "privileged" : "restricted");
+  const levelOf = (rs: RunnerConfig[]): PodSecurityLevel =>
+    rs.some((r) => r.kubernetes?.privileged) ? "privileged" : "restricted";
   const releaseNamespaceRunners = byNamespace.get(namespace) ?? [];
   return {
     release,
@@ -109,7 +121,9 @@ export async function planScenario(values: unknown, release: string, namespace: 
     releaseNamespaceRunners,
     remoteRunners: runners.filter((r) => r.kubernetes?.host),
     fixtures: fixturesFor(objects, statefulSet, namespace),
-    monitoringKinds: [...new Set(objects.filter((o) => o.apiVersion.startsWith("monitoring.coreos.com/")).map((o) => o.kind))],
+    monitoringKinds: [
+      ...new Set(objects.filter((o) => o.apiVersion.startsWith("monitoring.coreos.com/")).map((o) => o.kind)),
+    ],
   };
 }
 
@@ -128,12 +142,17 @@ function fixturesFor(objects: KubeObject[], statefulSet: ScenarioPlan["statefulS
   type Ref = { name?: string; secretName?: string; items?: { key: string }[]; optional?: boolean };
   for (const volume of podSpec.volumes ?? []) {
     const secret = volume.secret as Ref | undefined;
-    if (secret && !secret.optional) for (const key of secret.items?.map((i) => i.key) ?? [undefined]) need(keys, secret.secretName, key);
+    if (secret && !secret.optional)
+      for (const key of secret.items?.map((i) => i.key) ?? [undefined]) need(keys, secret.secretName, key);
     const configMap = volume.configMap as Ref | undefined;
-    if (configMap && !configMap.optional) for (const key of configMap.items?.map((i) => i.key) ?? [undefined]) need(configMapKeys, configMap.name, key);
+    if (configMap && !configMap.optional)
+      for (const key of configMap.items?.map((i) => i.key) ?? [undefined]) need(configMapKeys, configMap.name, key);
     for (const source of (volume.projected as { sources?: Record<string, Ref>[] } | undefined)?.sources ?? []) {
-      if (source.secret && !source.secret.optional) for (const key of source.secret.items?.map((i) => i.key) ?? [undefined]) need(keys, source.secret.name, key);
-      if (source.configMap && !source.configMap.optional) for (const key of source.configMap.items?.map((i) => i.key) ?? [undefined]) need(configMapKeys, source.configMap.name, key);
+      if (source.secret && !source.secret.optional)
+        for (const key of source.secret.items?.map((i) => i.key) ?? [undefined]) need(keys, source.secret.name, key);
+      if (source.configMap && !source.configMap.optional)
+        for (const key of source.configMap.items?.map((i) => i.key) ?? [undefined])
+          need(configMapKeys, source.configMap.name, key);
     }
   }
   for (const container of [...(podSpec.containers ?? []), ...(podSpec.initContainers ?? [])]) {
@@ -151,16 +170,27 @@ function fixturesFor(objects: KubeObject[], statefulSet: ScenarioPlan["statefulS
   const fake = (set: Set<string>) => Object.fromEntries([...(set.size ? set : ["value"])].map((k) => [k, `fake-${k}`]));
   const fixtures: Fixture[] = [];
   for (const [name, set] of keys) {
-    if (!has("Secret", name)) fixtures.push({ apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, stringData: fake(set) });
+    if (!has("Secret", name))
+      fixtures.push({ apiVersion: "v1", kind: "Secret", metadata: { name, namespace }, stringData: fake(set) });
   }
   for (const [name, set] of configMapKeys) {
-    if (!has("ConfigMap", name)) fixtures.push({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace }, data: fake(set) });
+    if (!has("ConfigMap", name))
+      fixtures.push({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace }, data: fake(set) });
   }
   if (podSpec.serviceAccountName && !has("ServiceAccount", podSpec.serviceAccountName)) {
-    fixtures.push({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: podSpec.serviceAccountName, namespace } });
+    fixtures.push({
+      apiVersion: "v1",
+      kind: "ServiceAccount",
+      metadata: { name: podSpec.serviceAccountName, namespace },
+    });
   }
   if (podSpec.priorityClassName) {
-    fixtures.push({ apiVersion: "scheduling.k8s.io/v1", kind: "PriorityClass", metadata: { name: podSpec.priorityClassName }, value: 1000 });
+    fixtures.push({
+      apiVersion: "scheduling.k8s.io/v1",
+      kind: "PriorityClass",
+      metadata: { name: podSpec.priorityClassName },
+      value: 1000,
+    });
   }
   // One pre-provisioned volume per replica and claim template, bound by the PV controller.
   for (const claim of statefulSet.spec.volumeClaimTemplates ?? []) {

@@ -164,7 +164,10 @@ export async function ensureClusterTools(
   await ensureMonitoringCrds(log);
 }
 
-const PROMETHEUS_OPERATOR = { module: "prometheus-operator", pinned: "github.com/prometheus-operator/prometheus-operator" };
+const PROMETHEUS_OPERATOR = {
+  module: "prometheus-operator",
+  pinned: "github.com/prometheus-operator/prometheus-operator",
+};
 /** The custom resources the chart can render, as named in the operator's example/prometheus-operator-crd. */
 const MONITORING_CRD_FILES = ["monitoring.coreos.com_podmonitors.yaml", "monitoring.coreos.com_servicemonitors.yaml"];
 
@@ -216,7 +219,9 @@ async function ensureTool(tool: Tool, log: (line: string) => void): Promise<void
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const { pkg, binary } of tool.commands) {
-    log(`cluster tools: building ${binary} ${version} (first run only, ${tool.coldEstimate} without a Go build cache)…`);
+    log(
+      `cluster tools: building ${binary} ${version} (first run only, ${tool.coldEstimate} without a Go build cache)…`,
+    );
     const started = Date.now();
     const ldflags = ["-s", "-w", ...(tool.ldflags?.(version) ?? [])].join(" ");
     const result = await execa("go", ["build", "-ldflags", ldflags, "-o", join(staging, binary), pkg], {

@@ -23,7 +23,10 @@ export interface CtFixtures {
   monitoringKinds: string[];
 }
 
-type RunnerEntry = { name: string; token?: { kind?: string; value?: string; existingSecret?: { name: string; key?: string } } };
+type RunnerEntry = {
+  name: string;
+  token?: { kind?: string; value?: string; existingSecret?: { name: string; key?: string } };
+};
 
 /** A ci/ scenario: a manager install has a plan; a job-cluster install has no managers to plan, only namespaces. */
 export type CtScenario =
@@ -32,7 +35,9 @@ export type CtScenario =
 
 /** Every ci/*-values.yaml scenario as ct installs it (release "ct" in CT_NAMESPACE), planned from its render. */
 export async function ctScenarios(kubeVersion: string): Promise<CtScenario[]> {
-  const files = readdirSync(join(chartRoot, "ci")).filter((f) => f.endsWith("-values.yaml")).sort();
+  const files = readdirSync(join(chartRoot, "ci"))
+    .filter((f) => f.endsWith("-values.yaml"))
+    .sort();
   return Promise.all(
     files.map(async (file): Promise<CtScenario> => {
       const values = parse(readFileSync(join(chartRoot, "ci", file), "utf8"));
@@ -55,7 +60,8 @@ export function ctFixtures(scenarios: CtScenario[], pem: string): CtFixtures {
   for (const scenario of scenarios) {
     if (!scenario.plan) {
       // The job-cluster install's Roles need their namespaces; its jobs come from elsewhere, restricted is enough.
-      for (const name of scenario.values.jobCluster.namespaces) if (!jobNamespaces.has(name)) jobNamespaces.set(name, "restricted");
+      for (const name of scenario.values.jobCluster.namespaces)
+        if (!jobNamespaces.has(name)) jobNamespaces.set(name, "restricted");
       continue;
     }
     const { values, plan } = scenario;
@@ -85,5 +91,10 @@ export function ctFixtures(scenarios: CtScenario[], pem: string): CtFixtures {
       }
     }
   }
-  return { objects: [...objects.values()], jobNamespaces, registrationTokens: [...registrationTokens], monitoringKinds: [...monitoringKinds] };
+  return {
+    objects: [...objects.values()],
+    jobNamespaces,
+    registrationTokens: [...registrationTokens],
+    monitoringKinds: [...monitoringKinds],
+  };
 }

@@ -14,7 +14,9 @@ export interface ManagerIdentity {
 
 /** The system_id files/entrypoint.sh writes: s_ + 12 hex of sha256("seed/namespace/release/pod"). */
 export function managerSystemId(id: ManagerIdentity): string {
-  const digest = createHash("sha256").update(`${id.seed ?? ""}/${id.namespace}/${id.release}/${id.pod}`).digest("hex");
+  const digest = createHash("sha256")
+    .update(`${id.seed ?? ""}/${id.namespace}/${id.release}/${id.pod}`)
+    .digest("hex");
   return `s_${digest.slice(0, 12)}`;
 }
 
@@ -53,7 +55,11 @@ export async function createRunnerThroughAdminApi(
  * CA dropped (the mock speaks plain HTTP inside the cluster). Entries without a token in `tokens` are an error,
  * so a scenario never silently keeps a fake token the mock would reject.
  */
-export function valuesForMock(values: Partial<Values>, gitlabUrl: string, tokens: Record<string, string>): Partial<Values> {
+export function valuesForMock(
+  values: Partial<Values>,
+  gitlabUrl: string,
+  tokens: Record<string, string>,
+): Partial<Values> {
   const runners = (values.runners ?? []).map((runner): Runner => {
     const token = tokens[runner.name];
     if (token === undefined) throw new Error(`no mock token for runner entry ${runner.name}`);

@@ -75,20 +75,38 @@ export function runnerWithDefaults(runner: Runner): Runner & { kubernetes: K8s }
 export function expectedJobPod(values: Partial<Values>, runnerName: string, opts: ExpectOptions): ExpectedJobPod {
   const entry = (values.runners ?? []).find((r) => r.name === runnerName);
   if (!entry) throw new Error(`no runner entry named ${runnerName} in the values`);
-  if ((entry.executor ?? "kubernetes") !== "kubernetes") throw new Error(`runner ${runnerName} does not use the kubernetes executor`);
+  if ((entry.executor ?? "kubernetes") !== "kubernetes")
+    throw new Error(`runner ${runnerName} does not use the kubernetes executor`);
   const k = runnerWithDefaults(entry).kubernetes;
   const volumeList = userVolumes(k);
-  const container = (name: JobContainerName, resources: ResourceValues | undefined, context: ContainerContextValues | undefined): ExpectedContainer => ({
+  const container = (
+    name: JobContainerName,
+    resources: ResourceValues | undefined,
+    context: ContainerContextValues | undefined,
+  ): ExpectedContainer => ({
     name,
     ...resourcesOf(resources),
     privileged: k.privileged ?? false,
     allowPrivilegeEscalation: k.allowPrivilegeEscalation ?? false,
-    capabilities: { add: [...(context?.capabilities?.add ?? [])].sort(), drop: [...(context?.capabilities?.drop ?? ["NET_RAW"])].sort() },
+    capabilities: {
+      add: [...(context?.capabilities?.add ?? [])].sort(),
+      drop: [...(context?.capabilities?.drop ?? ["NET_RAW"])].sort(),
+    },
     securityContext: containerContextFields(context),
-    mounts: volumeList.map((v) => ({ name: v.name, mountPath: v.mountPath, readOnly: v.readOnly, ...(v.subPath ? { subPath: v.subPath } : {}) })),
+    mounts: volumeList.map((v) => ({
+      name: v.name,
+      mountPath: v.mountPath,
+      readOnly: v.readOnly,
+      ...(v.subPath ? { subPath: v.subPath } : {}),
+    })),
   });
-  const build = { ...container("build", k.build, k.buildContainerSecurityContext), image: opts.jobImage || (k.image ?? "alpine:3.22") };
-  const services = Array.from({ length: opts.services ?? 0 }, (_, i) => container(`svc-${i}`, k.service, k.serviceContainerSecurityContext));
+  const build = {
+    ...container("build", k.build, k.buildContainerSecurityContext),
+    image: opts.jobImage || (k.image ?? "alpine:3.22"),
+  };
+  const services = Array.from({ length: opts.services ?? 0 }, (_, i) =>
+    container(`svc-${i}`, k.service, k.serviceContainerSecurityContext),
+  );
   return {
     runner: runnerName,
     namespace: k.namespace || values.jobNamespace || opts.releaseNamespace,
@@ -97,7 +115,12 @@ export function expectedJobPod(values: Partial<Values>, runnerName: string, opts
     nodeSelector: { ...(k.nodeSelector ?? {}) } as Record<string, string>,
     tolerations: (k.nodeTolerations ?? []).map((t) => {
       const exists = (t.operator ?? "Equal") === "Exists";
-      return { key: t.key, operator: exists ? "Exists" : "Equal", ...(exists ? {} : { value: t.value ?? "" }), ...(t.effect ? { effect: t.effect } : {}) };
+      return {
+        key: t.key,
+        operator: exists ? "Exists" : "Equal",
+        ...(exists ? {} : { value: t.value ?? "" }),
+        ...(t.effect ? { effect: t.effect } : {}),
+      };
     }),
     labels: { ...(k.podLabels ?? {}), "manager.runner.gitlab.com/name": runnerName } as Record<string, string>,
     annotations: { ...(k.podAnnotations ?? {}) } as Record<string, string>,
@@ -118,7 +141,10 @@ const RESOURCE_KEYS = [
   ["ephemeralStorageLimit", "limits", "ephemeral-storage"],
 ] as const;
 
-function resourcesOf(resources: ResourceValues | undefined): { requests: Record<string, string>; limits: Record<string, string> } {
+function resourcesOf(resources: ResourceValues | undefined): {
+  requests: Record<string, string>;
+  limits: Record<string, string>;
+} {
   const out = { requests: {} as Record<string, string>, limits: {} as Record<string, string> };
   for (const [key, kind, resource] of RESOURCE_KEYS) {
     const value = resources?.[key];
@@ -160,9 +186,18 @@ const VOLUME_SOURCES: Record<string, JobVolumeSource> = {
 };
 
 function userVolumes(k: K8s): UserVolume[] {
-  const volumes = (k.volumes ?? {}) as Record<string, { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[] | undefined>;
+  const volumes = (k.volumes ?? {}) as Record<
+    string,
+    { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[] | undefined
+  >;
   return Object.entries(VOLUME_SOURCES).flatMap(([key, source]) =>
-    (volumes[key] ?? []).map((v) => ({ name: v.name, source, mountPath: v.mountPath, readOnly: v.readOnly ?? false, ...(v.subPath ? { subPath: v.subPath } : {}) })),
+    (volumes[key] ?? []).map((v) => ({
+      name: v.name,
+      source,
+      mountPath: v.mountPath,
+      readOnly: v.readOnly ?? false,
+      ...(v.subPath ? { subPath: v.subPath } : {}),
+    })),
   );
 }
 
@@ -177,25 +212,74 @@ export function jobPodMismatches(expected: ExpectedJobPod, pod: V1Pod): string[]
   };
   if (!spec) return ["pod has no spec"];
   check("namespace", pod.metadata?.namespace === expected.namespace, pod.metadata?.namespace, expected.namespace);
-  check("serviceAccountName", (spec.serviceAccountName ?? "default") === expected.serviceAccountName, spec.serviceAccountName, expected.serviceAccountName);
-  check("automountServiceAccountToken", (spec.automountServiceAccountToken ?? true) === expected.automountServiceAccountToken, spec.automountServiceAccountToken, expected.automountServiceAccountToken);
-  check("nodeSelector", sameMap(spec.nodeSelector ?? {}, expected.nodeSelector), spec.nodeSelector, expected.nodeSelector);
+  check(
+    "serviceAccountName",
+    (spec.serviceAccountName ?? "default") === expected.serviceAccountName,
+    spec.serviceAccountName,
+    expected.serviceAccountName,
+  );
+  check(
+    "automountServiceAccountToken",
+    (spec.automountServiceAccountToken ?? true) === expected.automountServiceAccountToken,
+    spec.automountServiceAccountToken,
+    expected.automountServiceAccountToken,
+  );
+  check(
+    "nodeSelector",
+    sameMap(spec.nodeSelector ?? {}, expected.nodeSelector),
+    spec.nodeSelector,
+    expected.nodeSelector,
+  );
   // The API server adds the not-ready/unreachable NoExecute tolerations to every pod; only ours are compared.
-  const tolerations = (spec.tolerations ?? []).filter((t) => !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(t.key ?? "") || t.effect !== "NoExecute" || t.tolerationSeconds === undefined);
-  const key = (t: { key?: string; operator?: string; value?: string; effect?: string }) => JSON.stringify([t.key ?? "", t.operator ?? "Equal", t.value ?? "", t.effect ?? ""]);
+  const tolerations = (spec.tolerations ?? []).filter(
+    (t) =>
+      !/^node\.kubernetes\.io\/(not-ready|unreachable)$/.test(t.key ?? "") ||
+      t.effect !== "NoExecute" ||
+      t.tolerationSeconds === undefined,
+  );
+  const key = (t: { key?: string; operator?: string; value?: string; effect?: string }) =>
+    JSON.stringify([t.key ?? "", t.operator ?? "Equal", t.value ?? "", t.effect ?? ""]);
   check("tolerations", sameSet(tolerations.map(key), expected.tolerations.map(key)), tolerations, expected.tolerations);
   check("labels", includesMap(pod.metadata?.labels ?? {}, expected.labels), pod.metadata?.labels, expected.labels);
-  check("annotations", includesMap(pod.metadata?.annotations ?? {}, expected.annotations), pod.metadata?.annotations, expected.annotations);
+  check(
+    "annotations",
+    includesMap(pod.metadata?.annotations ?? {}, expected.annotations),
+    pod.metadata?.annotations,
+    expected.annotations,
+  );
   const pullSecrets = (spec.imagePullSecrets ?? []).map((s) => s.name ?? "");
   check("imagePullSecrets", sameSet(pullSecrets, expected.imagePullSecrets), pullSecrets, expected.imagePullSecrets);
-  check("securityContext", includesDeep(spec.securityContext ?? {}, expected.podSecurityContext), spec.securityContext, expected.podSecurityContext);
-  check("terminationGracePeriodSeconds", spec.terminationGracePeriodSeconds === expected.terminationGracePeriodSeconds, spec.terminationGracePeriodSeconds, expected.terminationGracePeriodSeconds);
+  check(
+    "securityContext",
+    includesDeep(spec.securityContext ?? {}, expected.podSecurityContext),
+    spec.securityContext,
+    expected.podSecurityContext,
+  );
+  check(
+    "terminationGracePeriodSeconds",
+    spec.terminationGracePeriodSeconds === expected.terminationGracePeriodSeconds,
+    spec.terminationGracePeriodSeconds,
+    expected.terminationGracePeriodSeconds,
+  );
   for (const volume of expected.volumes) {
     const found = (spec.volumes ?? []).find((v) => v.name === volume.name);
-    check(`volume ${volume.name}`, found !== undefined && (found as unknown as Record<string, unknown>)[volume.source] !== undefined, found, volume);
+    check(
+      `volume ${volume.name}`,
+      found !== undefined && (found as unknown as Record<string, unknown>)[volume.source] !== undefined,
+      found,
+      volume,
+    );
   }
   const names = spec.containers.map((c) => c.name);
-  check("containers", sameSet(names, expected.containers.map((c) => c.name)), names, expected.containers.map((c) => c.name));
+  check(
+    "containers",
+    sameSet(
+      names,
+      expected.containers.map((c) => c.name),
+    ),
+    names,
+    expected.containers.map((c) => c.name),
+  );
   for (const wanted of expected.containers) {
     const actual = spec.containers.find((c) => c.name === wanted.name);
     if (actual) problems.push(...containerMismatches(wanted, actual));
@@ -210,27 +294,59 @@ function containerMismatches(wanted: ExpectedContainer, actual: V1Container): st
     if (!ok) problems.push(`${where} ${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   };
   if (wanted.image !== undefined) check("image", actual.image === wanted.image, actual.image, wanted.image);
-  check("requests", sameQuantities(actual.resources?.requests ?? {}, wanted.requests), actual.resources?.requests, wanted.requests);
-  check("limits", sameQuantities(actual.resources?.limits ?? {}, wanted.limits), actual.resources?.limits, wanted.limits);
+  check(
+    "requests",
+    sameQuantities(actual.resources?.requests ?? {}, wanted.requests),
+    actual.resources?.requests,
+    wanted.requests,
+  );
+  check(
+    "limits",
+    sameQuantities(actual.resources?.limits ?? {}, wanted.limits),
+    actual.resources?.limits,
+    wanted.limits,
+  );
   const context = actual.securityContext ?? {};
   check("privileged", (context.privileged ?? false) === wanted.privileged, context.privileged, wanted.privileged);
-  check("allowPrivilegeEscalation", (context.allowPrivilegeEscalation ?? true) === wanted.allowPrivilegeEscalation, context.allowPrivilegeEscalation, wanted.allowPrivilegeEscalation);
-  check("capabilities.add", sameSet(context.capabilities?.add ?? [], wanted.capabilities.add), context.capabilities?.add, wanted.capabilities.add);
-  check("capabilities.drop", sameSet(context.capabilities?.drop ?? [], wanted.capabilities.drop), context.capabilities?.drop, wanted.capabilities.drop);
+  check(
+    "allowPrivilegeEscalation",
+    (context.allowPrivilegeEscalation ?? true) === wanted.allowPrivilegeEscalation,
+    context.allowPrivilegeEscalation,
+    wanted.allowPrivilegeEscalation,
+  );
+  check(
+    "capabilities.add",
+    sameSet(context.capabilities?.add ?? [], wanted.capabilities.add),
+    context.capabilities?.add,
+    wanted.capabilities.add,
+  );
+  check(
+    "capabilities.drop",
+    sameSet(context.capabilities?.drop ?? [], wanted.capabilities.drop),
+    context.capabilities?.drop,
+    wanted.capabilities.drop,
+  );
   check("securityContext", includesDeep(context, wanted.securityContext), context, wanted.securityContext);
   for (const mount of wanted.mounts) {
     const found = (actual.volumeMounts ?? []).find((m) => m.name === mount.name);
-    const ok = found !== undefined && found.mountPath === mount.mountPath && (found.readOnly ?? false) === mount.readOnly && (found.subPath ?? undefined) === mount.subPath;
+    const ok =
+      found !== undefined &&
+      found.mountPath === mount.mountPath &&
+      (found.readOnly ?? false) === mount.readOnly &&
+      (found.subPath ?? undefined) === mount.subPath;
     check(`mount ${mount.name}`, ok, found, mount);
   }
   return problems;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
-const sameMap = (a: Record<string, string>, b: Record<string, string>): boolean => includesMap(a, b) && includesMap(b, a);
+const sameMap = (a: Record<string, string>, b: Record<string, string>): boolean =>
+  includesMap(a, b) && includesMap(b, a);
 
-const includesMap = (actual: Record<string, string>, wanted: Record<string, string>): boolean => Object.entries(wanted).every(([k, v]) => actual[k] === v);
+const includesMap = (actual: Record<string, string>, wanted: Record<string, string>): boolean =>
+  Object.entries(wanted).every(([k, v]) => actual[k] === v);
 
 /** Every field of `wanted` is in `actual` with the same value (objects compared field by field, lists exactly). */
 export function includesDeep(actual: unknown, wanted: unknown): boolean {
@@ -243,12 +359,26 @@ export function includesDeep(actual: unknown, wanted: unknown): boolean {
 
 function sameQuantities(actual: Record<string, string>, wanted: Record<string, string>): boolean {
   const keys = new Set([...Object.keys(actual), ...Object.keys(wanted)]);
-  return [...keys].every((k) => actual[k] !== undefined && wanted[k] !== undefined && quantityValue(actual[k]) === quantityValue(wanted[k]));
+  return [...keys].every(
+    (k) => actual[k] !== undefined && wanted[k] !== undefined && quantityValue(actual[k]) === quantityValue(wanted[k]),
+  );
 }
 
 const SUFFIXES: Record<string, number> = {
-  "": 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+  "": 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 
 /** A Kubernetes quantity as a number, so "0.5" and "500m" (the API server's canonical form) compare equal. */

@@ -3,7 +3,13 @@
 // so runners reach it in-cluster (Service DNS) and the test process reaches its /__mock/ API from outside.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { AppsV1Api, CoreV1Api, KubernetesObjectApi, type KubeConfig, type KubernetesObject } from "@kubernetes/client-node";
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubernetesObjectApi,
+  type KubeConfig,
+  type KubernetesObject,
+} from "@kubernetes/client-node";
 import { parseAllDocuments } from "yaml";
 import { chartRoot } from "../../paths.js";
 import { waitFor } from "../cluster/wait.js";
@@ -51,12 +57,24 @@ export function mockTokensSecretData(tokens: MockTokens): Record<string, string>
 }
 
 /** `publishOnHost: false` leaves out the NodePort (ct install needs only the in-cluster Service). */
-export async function deployMockGitLab(kc: KubeConfig, namespace: string, tokens: MockTokens, opts: { publishOnHost?: boolean } = {}): Promise<MockInCluster> {
+export async function deployMockGitLab(
+  kc: KubeConfig,
+  namespace: string,
+  tokens: MockTokens,
+  opts: { publishOnHost?: boolean } = {},
+): Promise<MockInCluster> {
   const publish = opts.publishOnHost ?? true;
   const core = kc.makeApiClient(CoreV1Api);
-  await core.createNamespacedSecret({ namespace, body: { metadata: { name: MOCK_TOKENS_SECRET }, stringData: mockTokensSecretData(tokens) } });
+  await core.createNamespacedSecret({
+    namespace,
+    body: { metadata: { name: MOCK_TOKENS_SECRET }, stringData: mockTokensSecretData(tokens) },
+  });
   const objects = kc.makeApiClient(KubernetesObjectApi);
-  for (const object of [...manifestObjects(MOCK_MANIFEST, namespace), ...(publish ? manifestObjects(MOCK_NODEPORT_MANIFEST, namespace) : [])]) await objects.create(object);
+  for (const object of [
+    ...manifestObjects(MOCK_MANIFEST, namespace),
+    ...(publish ? manifestObjects(MOCK_NODEPORT_MANIFEST, namespace) : []),
+  ])
+    await objects.create(object);
   const apps = kc.makeApiClient(AppsV1Api);
   await waitFor("the mock GitLab Deployment to be available", 180_000, async () => {
     const deployment = await apps.readNamespacedDeployment({ name: "mock-gitlab", namespace });
@@ -64,6 +82,10 @@ export async function deployMockGitLab(kc: KubeConfig, namespace: string, tokens
   });
   const urls = mockUrls(namespace);
   if (!publish) return urls;
-  await waitFor(`the mock GitLab on ${urls.hostUrl}`, 60_000, async () => (await fetch(`${urls.hostUrl}/__mock/faults`)).ok);
+  await waitFor(
+    `the mock GitLab on ${urls.hostUrl}`,
+    60_000,
+    async () => (await fetch(`${urls.hostUrl}/__mock/faults`)).ok,
+  );
   return urls;
 }

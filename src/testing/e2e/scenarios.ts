@@ -20,9 +20,22 @@ export interface JobPodScenario {
   values(): Partial<Values>;
 }
 
-const fromFile = (scenario: string, dir: string, runner: string, services: number, level: PodSecurityLevel = "baseline"): JobPodScenario => {
+const fromFile = (
+  scenario: string,
+  dir: string,
+  runner: string,
+  services: number,
+  level: PodSecurityLevel = "baseline",
+): JobPodScenario => {
   const file = join(chartRoot, dir, `${scenario}-values.yaml`);
-  return { scenario, file, runner, services, jobNamespaceLevel: level, values: () => parse(readFileSync(file, "utf8")) as Partial<Values> };
+  return {
+    scenario,
+    file,
+    runner,
+    services,
+    jobNamespaceLevel: level,
+    values: () => parse(readFileSync(file, "utf8")) as Partial<Values>,
+  };
 };
 
 /**

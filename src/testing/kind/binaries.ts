@@ -28,7 +28,11 @@ export interface ToolSpec {
 }
 
 export const TOOLS = {
-  docker: { name: "docker", envVar: "DOCKER_BIN", install: "install Docker Engine (https://docs.docker.com/engine/install/)" },
+  docker: {
+    name: "docker",
+    envVar: "DOCKER_BIN",
+    install: "install Docker Engine (https://docs.docker.com/engine/install/)",
+  },
   kind: { name: "kind", envVar: "KIND_BIN", install: `go install sigs.k8s.io/kind@${KIND_VERSION}` },
   ct: {
     name: "ct",

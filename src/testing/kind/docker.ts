@@ -25,4 +25,8 @@ export async function buildImage(build: ImageBuild, opts: StepOptions = {}): Pro
   await runStep(`docker: build ${build.tag}`, requireTool(TOOLS.docker, env), dockerBuildArgs(build), { ...opts, env });
 }
 
-export const mockGitLabImageBuild: ImageBuild = { dockerfile: MOCK_GITLAB_DOCKERFILE, tag: MOCK_GITLAB_IMAGE, context: chartRoot };
+export const mockGitLabImageBuild: ImageBuild = {
+  dockerfile: MOCK_GITLAB_DOCKERFILE,
+  tag: MOCK_GITLAB_IMAGE,
+  context: chartRoot,
+};

@@ -20,7 +20,12 @@ export interface InstallOptions {
   atomic?: boolean;
 }
 
-const common = (release: Release): string[] => ["--namespace", release.namespace, "--kubeconfig", release.kubeconfigPath];
+const common = (release: Release): string[] => [
+  "--namespace",
+  release.namespace,
+  "--kubeconfig",
+  release.kubeconfigPath,
+];
 
 /** `helm upgrade --install`: one verb for the first install and every later change. */
 export function helmUpgradeInstallArgs(release: Release, opts: InstallOptions, major: HelmMajor = 3): string[] {
@@ -44,7 +49,12 @@ export function helmUninstallArgs(release: Release, timeoutSeconds = 300): strin
   return ["uninstall", release.name, ...common(release), "--wait", "--timeout", `${timeoutSeconds}s`];
 }
 
-export async function helmUpgradeInstall(release: Release, opts: InstallOptions, major: HelmMajor = 3, step: StepOptions = {}): Promise<void> {
+export async function helmUpgradeInstall(
+  release: Release,
+  opts: InstallOptions,
+  major: HelmMajor = 3,
+  step: StepOptions = {},
+): Promise<void> {
   const verb = `helm ${major}: install/upgrade ${release.name} in ${release.namespace}`;
   await runStep(verb, helmBinary(major), helmUpgradeInstallArgs(release, opts, major), step);
 }
@@ -55,7 +65,9 @@ export async function helmUninstall(release: Release, major: HelmMajor = 3, step
 
 /** The release's status (`deployed`, `failed`…), or undefined when helm knows no such release. */
 export async function helmReleaseStatus(release: Release, major: HelmMajor = 3): Promise<string | undefined> {
-  const res = await execa(helmBinary(major), ["status", release.name, ...common(release), "--output", "json"], { reject: false });
+  const res = await execa(helmBinary(major), ["status", release.name, ...common(release), "--output", "json"], {
+    reject: false,
+  });
   if (res.exitCode !== 0) {
     if (/release: not found/.test(res.stderr)) return undefined;
     throw new Error(`helm status ${release.name} failed: ${res.stderr.trim()}`);

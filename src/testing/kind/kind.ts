@@ -35,13 +35,32 @@ export function kindDeleteArgs(cluster: Pick<KindCluster, "name" | "kubeconfigPa
 }
 
 export async function createKindCluster(cluster: KindCluster, opts: StepOptions = {}): Promise<void> {
-  await runStep(`kind: create cluster ${cluster.name}`, requireTool(TOOLS.kind, opts.env), kindCreateArgs(cluster), opts);
+  await runStep(
+    `kind: create cluster ${cluster.name}`,
+    requireTool(TOOLS.kind, opts.env),
+    kindCreateArgs(cluster),
+    opts,
+  );
 }
 
-export async function loadImages(cluster: KindCluster, images: readonly string[], opts: StepOptions = {}): Promise<void> {
-  await runStep(`kind: load ${images.join(", ")}`, requireTool(TOOLS.kind, opts.env), kindLoadArgs(cluster, images), opts);
+export async function loadImages(
+  cluster: KindCluster,
+  images: readonly string[],
+  opts: StepOptions = {},
+): Promise<void> {
+  await runStep(
+    `kind: load ${images.join(", ")}`,
+    requireTool(TOOLS.kind, opts.env),
+    kindLoadArgs(cluster, images),
+    opts,
+  );
 }
 
 export async function deleteKindCluster(cluster: KindCluster, opts: StepOptions = {}): Promise<void> {
-  await runStep(`kind: delete cluster ${cluster.name}`, requireTool(TOOLS.kind, opts.env), kindDeleteArgs(cluster), opts);
+  await runStep(
+    `kind: delete cluster ${cluster.name}`,
+    requireTool(TOOLS.kind, opts.env),
+    kindDeleteArgs(cluster),
+    opts,
+  );
 }

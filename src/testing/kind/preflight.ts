@@ -15,7 +15,11 @@ export async function kindPreflight(env: NodeJS.ProcessEnv = process.env): Promi
   if (!docker) problems.push(missing(TOOLS.docker));
   else {
     // A docker client without a reachable engine is the usual case on build machines (and this one).
-    const info = await execa(docker, ["info", "--format", "{{.ServerVersion}}"], { reject: false, env, timeout: 20_000 });
+    const info = await execa(docker, ["info", "--format", "{{.ServerVersion}}"], {
+      reject: false,
+      env,
+      timeout: 20_000,
+    });
     if (info.exitCode !== 0 || info.stdout.trim() === "") {
       const why = (info.stderr || info.message || "no output").trim().split("\n")[0];
       problems.push(`the Docker engine is not reachable (\`docker info\` failed: ${why})`);

@@ -16,12 +16,20 @@ const defaultWrite = (line: string): void => {
 };
 
 /** Runs `file args` as one named step; a failure throws with the step name, exit code and the output's tail. */
-export async function runStep(title: string, file: string, args: readonly string[], opts: StepOptions = {}): Promise<string> {
+export async function runStep(
+  title: string,
+  file: string,
+  args: readonly string[],
+  opts: StepOptions = {},
+): Promise<string> {
   const write = opts.write ?? defaultWrite;
   const started = Date.now();
   const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   write(`▶ ${title}`);
-  const heartbeat = setInterval(() => write(`… ${title}: still running (${elapsed()})`), (opts.heartbeatSeconds ?? 15) * 1000);
+  const heartbeat = setInterval(
+    () => write(`… ${title}: still running (${elapsed()})`),
+    (opts.heartbeatSeconds ?? 15) * 1000,
+  );
   try {
     const res = await execa(file, [...args], {
       reject: false,
@@ -32,7 +40,9 @@ export async function runStep(title: string, file: string, args: readonly string
     if (res.failed) {
       const tail = (res.all ?? res.message).trim().split("\n").slice(-20).join("\n");
       write(`✗ ${title} (${elapsed()})`);
-      throw new Error(`${title} failed (${res.exitCode === undefined ? "not started" : `exit ${res.exitCode}`}): ${tail}`);
+      throw new Error(
+        `${title} failed (${res.exitCode === undefined ? "not started" : `exit ${res.exitCode}`}): ${tail}`,
+      );
     }
     write(`✓ ${title} (${elapsed()})`);
     return res.stdout;

@@ -10,13 +10,21 @@ export interface PodTemplate {
   readonly path: string;
 }
 
-const TEMPLATE_KINDS = new Set(["StatefulSet", "Deployment", "DaemonSet", "ReplicaSet", "Job", "ReplicationController"]);
+const TEMPLATE_KINDS = new Set([
+  "StatefulSet",
+  "Deployment",
+  "DaemonSet",
+  "ReplicaSet",
+  "Job",
+  "ReplicationController",
+]);
 
 export function podTemplateOf(manifest: unknown): PodTemplate | undefined {
   const obj = asObject(manifest);
   const kind = obj?.kind;
   if (kind === "Pod") return template(obj, "");
-  if (typeof kind === "string" && TEMPLATE_KINDS.has(kind)) return template(asObject(asObject(obj?.spec)?.template), "spec.template");
+  if (typeof kind === "string" && TEMPLATE_KINDS.has(kind))
+    return template(asObject(asObject(obj?.spec)?.template), "spec.template");
   if (kind === "CronJob") {
     const job = asObject(asObject(obj?.spec)?.jobTemplate);
     return template(asObject(asObject(job?.spec)?.template), "spec.jobTemplate.spec.template");

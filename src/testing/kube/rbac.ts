@@ -28,7 +28,8 @@ function checkRules(rules: unknown): string[] {
       asArray(ruleObj?.[list]).forEach((value, i) => {
         const path = index(field(rulePath, list), i);
         // Partial wildcards ("*/scale", "/metrics/*") widen just as silently as a bare "*".
-        if (typeof value === "string" && value.includes("*")) out.push(`${path}: wildcard ${show(value)} is not allowed`);
+        if (typeof value === "string" && value.includes("*"))
+          out.push(`${path}: wildcard ${show(value)} is not allowed`);
         if (list === "verbs" && typeof value === "string" && ESCALATING_VERBS.has(value)) {
           out.push(`${path}: verb ${show(value)} allows privilege escalation`);
         }

@@ -65,11 +65,14 @@ export function materializeManager(objects: readonly KubeObject[], opts: LocalMa
   const mounts: Record<string, string> = {};
   const secretData = (name: string, key: string): string => {
     const rendered = objects.find((o) => o.kind === "Secret" && o.metadata.name === name);
-    const fromRender = rendered ? (rendered as { data?: Record<string, string>; stringData?: Record<string, string> }) : undefined;
+    const fromRender = rendered
+      ? (rendered as { data?: Record<string, string>; stringData?: Record<string, string> })
+      : undefined;
     const encoded = fromRender?.data?.[key];
     if (encoded !== undefined) return Buffer.from(encoded, "base64").toString("utf8");
     const plain = fromRender?.stringData?.[key] ?? opts.externalSecrets?.[name]?.[key];
-    if (plain === undefined) throw new Error(`no content for key ${key} of Secret ${name} (pass it in externalSecrets)`);
+    if (plain === undefined)
+      throw new Error(`no content for key ${key} of Secret ${name} (pass it in externalSecrets)`);
     return plain;
   };
 
@@ -81,7 +84,8 @@ export function materializeManager(objects: readonly KubeObject[], opts: LocalMa
     if (volume?.configMap) {
       const configMap = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === volume.configMap?.name);
       if (!configMap) throw new Error(`ConfigMap ${volume.configMap.name} is not in the render`);
-      for (const [file, text] of Object.entries((configMap as { data?: Record<string, string> }).data ?? {})) writeFileSync(join(local, file), text);
+      for (const [file, text] of Object.entries((configMap as { data?: Record<string, string> }).data ?? {}))
+        writeFileSync(join(local, file), text);
     }
     const secretSources = [
       ...(volume?.secret ? [{ name: volume.secret.secretName, items: volume.secret.items }] : []),
@@ -103,7 +107,8 @@ export function materializeManager(objects: readonly KubeObject[], opts: LocalMa
     .sort((a, b) => b.length - a.length)
     .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const pattern = new RegExp(`(^|["'\\s:=])(${escaped.join("|")})(?=/|["'\\s:]|$)`, "gm");
-  const relocate = (text: string): string => (escaped.length === 0 ? text : text.replace(pattern, (_, lead: string, path: string) => `${lead}${mounts[path]}`));
+  const relocate = (text: string): string =>
+    escaped.length === 0 ? text : text.replace(pattern, (_, lead: string, path: string) => `${lead}${mounts[path]}`);
 
   // Mounted files that name other mounted files (config.template.toml names the token files) are rewritten.
   for (const local of Object.values(mounts)) {
@@ -111,7 +116,8 @@ export function materializeManager(objects: readonly KubeObject[], opts: LocalMa
       const path = join(local, file);
       try {
         let text = relocate(readFileSync(path, "utf8"));
-        if (opts.listenAddress) text = text.replace(/^listen_address = ".*"$/m, `listen_address = "${opts.listenAddress}"`);
+        if (opts.listenAddress)
+          text = text.replace(/^listen_address = ".*"$/m, `listen_address = "${opts.listenAddress}"`);
         writeFileSync(path, text);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
@@ -130,5 +136,11 @@ export function materializeManager(objects: readonly KubeObject[], opts: LocalMa
   const configDir = env.FLEET_CONFIG_DIR;
   const scriptsDir = env.FLEET_SCRIPTS_DIR;
   if (!configDir || !scriptsDir) throw new Error("the manager's env names no FLEET_CONFIG_DIR / FLEET_SCRIPTS_DIR");
-  return { env, entrypoint: join(scriptsDir, "entrypoint.sh"), configDir, configFile: join(configDir, "config.toml"), mounts };
+  return {
+    env,
+    entrypoint: join(scriptsDir, "entrypoint.sh"),
+    configDir,
+    configFile: join(configDir, "config.toml"),
+    mounts,
+  };
 }

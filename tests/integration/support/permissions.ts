@@ -18,9 +18,15 @@ export interface Permission {
 
 type Condition = (runner: RunnerConfig) => boolean;
 
-const ff = (name: string, fallback = false): Condition => (r) => r.feature_flags?.[name] ?? fallback;
+const ff =
+  (name: string, fallback = false): Condition =>
+  (r) =>
+    r.feature_flags?.[name] ?? fallback;
 const always: Condition = () => true;
-const any = (...conditions: Condition[]): Condition => (r) => conditions.some((c) => c(r));
+const any =
+  (...conditions: Condition[]): Condition =>
+  (r) =>
+    conditions.some((c) => c(r));
 const notLegacyExecution: Condition = (r) => !ff("FF_USE_LEGACY_KUBERNETES_EXECUTION_STRATEGY")(r);
 const suspendable = ff("FF_SUSPENDABLE_ENVIRONMENTS");
 const autoscaler: Condition = (r) => r.kubernetes?.autoscaler !== undefined;
@@ -29,30 +35,80 @@ const autoscaler: Condition = (r) => r.kubernetes?.autoscaler !== undefined;
 const informers = always;
 
 const TABLE: [Omit<Permission, "verb">, Record<string, Condition>][] = [
-  [{ group: "apps", resource: "deployments" }, { create: autoscaler, delete: autoscaler, get: autoscaler, list: autoscaler, update: autoscaler }],
-  [{ group: "", resource: "configmaps" }, { create: suspendable, delete: suspendable, get: suspendable, update: suspendable }],
-  [{ group: "", resource: "events" }, { list: (r) => r.kubernetes?.print_pod_warning_events ?? true, watch: ff("FF_PRINT_POD_EVENTS") }],
-  [{ group: "", resource: "namespaces", clusterScoped: true }, {
-    create: (r) => r.kubernetes?.namespace_per_job === true,
-    delete: (r) => r.kubernetes?.namespace_per_job === true,
-    get: suspendable,
-  }],
-  [{ group: "", resource: "persistentvolumeclaims" }, { create: suspendable, delete: suspendable }],
-  [{ group: "", resource: "pods" }, {
-    create: always, delete: always, get: always, list: informers,
-    watch: any(informers, ff("FF_KUBERNETES_HONOR_ENTRYPOINT"), notLegacyExecution),
-  }],
-  [{ group: "", resource: "pods", subresource: "attach" }, { create: notLegacyExecution, delete: notLegacyExecution, get: notLegacyExecution, patch: notLegacyExecution }],
-  [{ group: "", resource: "pods", subresource: "exec" }, { create: always, delete: always, get: always, patch: always }],
-  [{ group: "", resource: "pods", subresource: "log" }, {
-    get: any(ff("FF_CONCRETE"), ff("FF_KUBERNETES_HONOR_ENTRYPOINT"), notLegacyExecution, ff("FF_WAIT_FOR_POD_TO_BE_REACHABLE")),
-    list: any(ff("FF_KUBERNETES_HONOR_ENTRYPOINT"), notLegacyExecution),
-  }],
-  [{ group: "policy", resource: "poddisruptionbudgets" }, { create: (r) => r.kubernetes?.pod_disruption_budget === true, get: (r) => r.kubernetes?.pod_disruption_budget === true }],
-  [{ group: "scheduling.k8s.io", resource: "priorityclasses", clusterScoped: true }, { create: autoscaler, get: autoscaler }],
-  [{ group: "", resource: "secrets" }, { create: always, delete: always, get: always, update: always }],
+  [
+    { group: "apps", resource: "deployments" },
+    { create: autoscaler, delete: autoscaler, get: autoscaler, list: autoscaler, update: autoscaler },
+  ],
+  [
+    { group: "", resource: "configmaps" },
+    { create: suspendable, delete: suspendable, get: suspendable, update: suspendable },
+  ],
+  [
+    { group: "", resource: "events" },
+    { list: (r) => r.kubernetes?.print_pod_warning_events ?? true, watch: ff("FF_PRINT_POD_EVENTS") },
+  ],
+  [
+    { group: "", resource: "namespaces", clusterScoped: true },
+    {
+      create: (r) => r.kubernetes?.namespace_per_job === true,
+      delete: (r) => r.kubernetes?.namespace_per_job === true,
+      get: suspendable,
+    },
+  ],
+  [
+    { group: "", resource: "persistentvolumeclaims" },
+    { create: suspendable, delete: suspendable },
+  ],
+  [
+    { group: "", resource: "pods" },
+    {
+      create: always,
+      delete: always,
+      get: always,
+      list: informers,
+      watch: any(informers, ff("FF_KUBERNETES_HONOR_ENTRYPOINT"), notLegacyExecution),
+    },
+  ],
+  [
+    { group: "", resource: "pods", subresource: "attach" },
+    { create: notLegacyExecution, delete: notLegacyExecution, get: notLegacyExecution, patch: notLegacyExecution },
+  ],
+  [
+    { group: "", resource: "pods", subresource: "exec" },
+    { create: always, delete: always, get: always, patch: always },
+  ],
+  [
+    { group: "", resource: "pods", subresource: "log" },
+    {
+      get: any(
+        ff("FF_CONCRETE"),
+        ff("FF_KUBERNETES_HONOR_ENTRYPOINT"),
+        notLegacyExecution,
+        ff("FF_WAIT_FOR_POD_TO_BE_REACHABLE"),
+      ),
+      list: any(ff("FF_KUBERNETES_HONOR_ENTRYPOINT"), notLegacyExecution),
+    },
+  ],
+  [
+    { group: "policy", resource: "poddisruptionbudgets" },
+    {
+      create: (r) => r.kubernetes?.pod_disruption_budget === true,
+      get: (r) => r.kubernetes?.pod_disruption_budget === true,
+    },
+  ],
+  [
+    { group: "scheduling.k8s.io", resource: "priorityclasses", clusterScoped: true },
+    { create: autoscaler, get: autoscaler },
+  ],
+  [
+    { group: "", resource: "secrets" },
+    { create: always, delete: always, get: always, update: always },
+  ],
   [{ group: "", resource: "serviceaccounts" }, { get: always }],
-  [{ group: "", resource: "services" }, { create: always, get: always }],
+  [
+    { group: "", resource: "services" },
+    { create: always, get: always },
+  ],
 ];
 
 /** Every (verb, resource) the executor calls for these runner entries, without duplicates. */
@@ -61,7 +117,11 @@ export function requiredPermissions(runners: readonly RunnerConfig[]): Permissio
   for (const runner of runners) {
     for (const [resource, verbs] of TABLE) {
       for (const [verb, needed] of Object.entries(verbs)) {
-        if (needed(runner)) out.set(`${resource.group}/${resource.resource}/${resource.subresource ?? ""}/${verb}`, { ...resource, verb });
+        if (needed(runner))
+          out.set(`${resource.group}/${resource.resource}/${resource.subresource ?? ""}/${verb}`, {
+            ...resource,
+            verb,
+          });
       }
     }
   }

@@ -76,11 +76,19 @@ async function installMonitoringCrds(kc: KubeConfig): Promise<void> {
 }
 
 /** Every object of the render, read back from the server; the names of those missing. */
-export async function missingObjects(kc: KubeConfig, objects: readonly KubernetesObject[], namespace: string): Promise<string[]> {
+export async function missingObjects(
+  kc: KubeConfig,
+  objects: readonly KubernetesObject[],
+  namespace: string,
+): Promise<string[]> {
   const api = KubernetesObjectApi.makeApiClient(kc);
   const missing: string[] = [];
   for (const obj of objects) {
-    const header = { apiVersion: obj.apiVersion ?? "", kind: obj.kind ?? "", metadata: { name: obj.metadata?.name ?? "", namespace: obj.metadata?.namespace ?? namespace } };
+    const header = {
+      apiVersion: obj.apiVersion ?? "",
+      kind: obj.kind ?? "",
+      metadata: { name: obj.metadata?.name ?? "", namespace: obj.metadata?.namespace ?? namespace },
+    };
     try {
       await api.read(header);
     } catch (error) {
@@ -92,7 +100,11 @@ export async function missingObjects(kc: KubeConfig, objects: readonly Kubernete
 }
 
 /** Objects of the render still on the server (after uninstall). */
-export async function remainingObjects(kc: KubeConfig, objects: readonly KubernetesObject[], namespace: string): Promise<string[]> {
+export async function remainingObjects(
+  kc: KubeConfig,
+  objects: readonly KubernetesObject[],
+  namespace: string,
+): Promise<string[]> {
   const missing = new Set(await missingObjects(kc, objects, namespace));
   return objects
     .map((o) => `${o.kind}/${o.metadata?.namespace ?? namespace}/${o.metadata?.name}`)
@@ -109,7 +121,9 @@ export interface ManagerPod {
 
 export async function managerPods(kc: KubeConfig, plan: ScenarioPlan): Promise<ManagerPod[]> {
   const core = kc.makeApiClient(CoreV1Api);
-  const selector = Object.entries(plan.statefulSet.spec.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(",");
+  const selector = Object.entries(plan.statefulSet.spec.selector.matchLabels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",");
   const pods = await core.listNamespacedPod({ namespace: plan.namespace, labelSelector: selector });
   return pods.items
     .map((pod: V1Pod) => ({
@@ -130,23 +144,40 @@ export function expectedPodNames(plan: ScenarioPlan, replicas: number): string[]
 }
 
 /** Waits until exactly the expected pods exist, all Ready and none terminating, and the StatefulSet is rolled out. */
-export async function waitForManagers(kc: KubeConfig, plan: ScenarioPlan, replicas: number, timeoutMs = 120_000): Promise<ManagerPod[]> {
+export async function waitForManagers(
+  kc: KubeConfig,
+  plan: ScenarioPlan,
+  replicas: number,
+  timeoutMs = 120_000,
+): Promise<ManagerPod[]> {
   const apps = kc.makeApiClient(AppsV1Api);
   const want = expectedPodNames(plan, replicas).join(",");
   let pods: ManagerPod[] = [];
   await waitFor(`${want} Ready`, timeoutMs, async () => {
     pods = await managerPods(kc, plan);
-    const sts = await apps.readNamespacedStatefulSet({ name: plan.statefulSet.metadata.name, namespace: plan.namespace });
+    const sts = await apps.readNamespacedStatefulSet({
+      name: plan.statefulSet.metadata.name,
+      namespace: plan.namespace,
+    });
     const s = sts.status;
-    const rolledOut = s?.updateRevision === s?.currentRevision && s?.readyReplicas === replicas && s?.replicas === replicas;
-    const state = pods.map((p) => `${p.name}${p.ready ? "" : " (not ready)"}${p.terminating ? " (terminating)" : ""}`).join(",");
-    return (pods.map((p) => p.name).join(",") === want && pods.every((p) => p.ready && !p.terminating) && rolledOut) || `pods ${state}; status ${JSON.stringify(s)}`;
+    const rolledOut =
+      s?.updateRevision === s?.currentRevision && s?.readyReplicas === replicas && s?.replicas === replicas;
+    const state = pods
+      .map((p) => `${p.name}${p.ready ? "" : " (not ready)"}${p.terminating ? " (terminating)" : ""}`)
+      .join(",");
+    return (
+      (pods.map((p) => p.name).join(",") === want && pods.every((p) => p.ready && !p.terminating) && rolledOut) ||
+      `pods ${state}; status ${JSON.stringify(s)}`
+    );
   });
   return pods;
 }
 
 /** Hostnames and ports the headless Service publishes (what the test pod resolves and calls). */
-export async function headlessEndpoints(kc: KubeConfig, plan: ScenarioPlan): Promise<{ hostnames: string[]; ports: number[] }> {
+export async function headlessEndpoints(
+  kc: KubeConfig,
+  plan: ScenarioPlan,
+): Promise<{ hostnames: string[]; ports: number[] }> {
   const discovery = kc.makeApiClient(DiscoveryV1Api);
   const slices = await discovery.listNamespacedEndpointSlice({
     namespace: plan.namespace,
@@ -160,7 +191,12 @@ export async function headlessEndpoints(kc: KubeConfig, plan: ScenarioPlan): Pro
 }
 
 /** SubjectAccessReview as the given ServiceAccount: whether the authorizer allows `p` in `namespace`. */
-export async function allowed(kc: KubeConfig, serviceAccount: { name: string; namespace: string }, p: Permission, namespace?: string): Promise<boolean> {
+export async function allowed(
+  kc: KubeConfig,
+  serviceAccount: { name: string; namespace: string },
+  p: Permission,
+  namespace?: string,
+): Promise<boolean> {
   const api = kc.makeApiClient(AuthorizationV1Api);
   const user = `system:serviceaccount:${serviceAccount.namespace}:${serviceAccount.name}`;
   const review = await api.createSubjectAccessReview({
@@ -169,7 +205,11 @@ export async function allowed(kc: KubeConfig, serviceAccount: { name: string; na
       kind: "SubjectAccessReview",
       spec: {
         user,
-        groups: ["system:serviceaccounts", `system:serviceaccounts:${serviceAccount.namespace}`, "system:authenticated"],
+        groups: [
+          "system:serviceaccounts",
+          `system:serviceaccounts:${serviceAccount.namespace}`,
+          "system:authenticated",
+        ],
         resourceAttributes: {
           group: p.group,
           resource: p.resource,
@@ -190,6 +230,10 @@ export async function permissionMismatches(
   checks: { permission: Permission; namespace?: string }[],
   expected: boolean,
 ): Promise<string[]> {
-  const answers = await Promise.all(checks.map(({ permission, namespace }) => allowed(kc, serviceAccount, permission, namespace)));
-  return checks.filter((_, i) => answers[i] !== expected).map(({ permission, namespace }) => describePermission(permission, namespace));
+  const answers = await Promise.all(
+    checks.map(({ permission, namespace }) => allowed(kc, serviceAccount, permission, namespace)),
+  );
+  return checks
+    .filter((_, i) => answers[i] !== expected)
+    .map(({ permission, namespace }) => describePermission(permission, namespace));
 }

@@ -26,7 +26,9 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 /** The [runners.kubernetes] tables of config.toml, one per entry. */
 function kubernetesTables(objects: KubeObject[]): Record<string, unknown>[] {
   const configMap = findObject<{ data: Record<string, string> }>(objects, "ConfigMap", "fleet-gitlab-runner-fleet");
-  const config = parse(configMap.data["config.template.toml"]!) as { runners: { kubernetes: Record<string, unknown> }[] };
+  const config = parse(configMap.data["config.template.toml"]!) as {
+    runners: { kubernetes: Record<string, unknown> }[];
+  };
   return config.runners.map((runner) => runner.kubernetes);
 }
 
@@ -46,11 +48,17 @@ describe.each([3, 4] as const)("config.toml from runner defaults on helm %i", (h
     }
     const path = join(chart, "templates", "_runner_defaults.tpl");
     const text = await readFile(path, "utf8");
-    const changed = text.replace('"helperImage":""', '"helperImage":"registry.example.com/helper:1"').replace('"overwriteAllowed":{"namespace":""', '"overwriteAllowed":{"namespace":"ci-.*"');
+    const changed = text
+      .replace('"helperImage":""', '"helperImage":"registry.example.com/helper:1"')
+      .replace('"overwriteAllowed":{"namespace":""', '"overwriteAllowed":{"namespace":"ci-.*"');
     expect(changed.split("registry.example.com/helper:1").length + changed.split("ci-.*").length).toBe(4);
     await writeFile(path, changed);
     const tables = kubernetesTables((await renderChart(values, { helm, chartDir: chart })).objects);
-    for (const table of tables) expect(table).toMatchObject({ helper_image: "registry.example.com/helper:1", namespace_overwrite_allowed: "ci-.*" });
+    for (const table of tables)
+      expect(table).toMatchObject({
+        helper_image: "registry.example.com/helper:1",
+        namespace_overwrite_allowed: "ci-.*",
+      });
     expect(tables[1]).toMatchObject({ cpu_request: "1" });
   });
 });

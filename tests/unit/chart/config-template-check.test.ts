@@ -53,9 +53,15 @@ describe("configTemplate checked against the runner's config model at render tim
     const fromTs = validateValues(input).errors;
     // 17 model problems, plus token_expires_at being a key the chart manages (the entrypoint writes it).
     expect(fromTs).toHaveLength(18);
-    expect(fromTs).toContain('runners[0].configTemplate: "token_expires_at" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)');
-    expect(fromTs).toContain("runners[0].configTemplate: kubernetes.volumes.empty_dir[0].sizee: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)");
-    expect(fromTs).toContain("runners[0].configTemplate: cache.MaxUploadedArchiveSize: expected an integer, got a float");
+    expect(fromTs).toContain(
+      'runners[0].configTemplate: "token_expires_at" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)',
+    );
+    expect(fromTs).toContain(
+      "runners[0].configTemplate: kubernetes.volumes.empty_dir[0].sizee: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)",
+    );
+    expect(fromTs).toContain(
+      "runners[0].configTemplate: cache.MaxUploadedArchiveSize: expected an integer, got a float",
+    );
     for (const helm of [3, 4] as const) {
       expect(problemLines(await helmStderr(input, helm)), `helm ${helm}`).toEqual(fromTs);
     }
@@ -65,7 +71,12 @@ describe("configTemplate checked against the runner's config model at render tim
     const input = {
       gitlabUrl: "https://gitlab.example.com",
       runners: [
-        { name: "a", token: { value: "glrt-FAKE0" }, kubernetes: { privileged: true }, configTemplate: "[kubernetes]\nimagee = 'x'" },
+        {
+          name: "a",
+          token: { value: "glrt-FAKE0" },
+          kubernetes: { privileged: true },
+          configTemplate: "[kubernetes]\nimagee = 'x'",
+        },
         { name: "b", token: { value: "glrt-FAKE1" } },
         { name: "a", token: { value: "glrt-FAKE2" }, configTemplate: "limit = '3'" },
       ],
@@ -89,7 +100,9 @@ describe("configTemplate checked against the runner's config model at render tim
   it("does not repeat a key the chart manages as an unknown key", async () => {
     const input = values({ configTemplate: "[[runners]]\nname = 'x'" });
     const errors = validateValues(input).errors;
-    expect(errors).toEqual(['runners[0].configTemplate: "runners" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)']);
+    expect(errors).toEqual([
+      'runners[0].configTemplate: "runners" is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)',
+    ]);
     expect(problemLines(await helmStderr(input, 3))).toEqual(errors);
   });
 

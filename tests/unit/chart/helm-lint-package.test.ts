@@ -41,7 +41,11 @@ describe.each([3, 4] as const)("helm %i", (helm) => {
     expect(files).toContain("templates/statefulset.yaml");
     // .helmignore's patterns must not drop templates/tests/, or `helm test` has nothing to run.
     expect(files).toContain("templates/tests/test-metrics.yaml");
-    const foreign = files.filter((file) => /^(node_modules|src|tests|scripts|dist|clusters|deploy|tools|\.github|\.tools|\.ci)\/|^package|^tsconfig|^vitest/.test(file));
+    const foreign = files.filter((file) =>
+      /^(node_modules|src|tests|scripts|dist|clusters|deploy|tools|\.github|\.tools|\.ci)\/|^package|^tsconfig|^vitest/.test(
+        file,
+      ),
+    );
     expect(foreign).toEqual([]);
   });
 });

@@ -6,8 +6,14 @@ import { base } from "./values-cases.js";
 // The metrics port also serves /debug/pprof and /debug/jobs/list (commands/multi.go of the pinned
 // runner), so only named scrapers and the chart's own helm test pod may reach it.
 
-interface Selector { matchLabels?: Record<string, string> }
-interface Peer { podSelector?: Selector; namespaceSelector?: Selector; ipBlock?: unknown }
+interface Selector {
+  matchLabels?: Record<string, string>;
+}
+interface Peer {
+  podSelector?: Selector;
+  namespaceSelector?: Selector;
+  ipBlock?: unknown;
+}
 interface Policy extends KubeObject {
   spec: {
     podSelector: Selector;
@@ -20,9 +26,12 @@ interface Policy extends KubeObject {
 const matches = (selector: Selector | undefined, labels: Record<string, string> = {}) =>
   Object.entries(selector?.matchLabels ?? {}).every(([key, value]) => labels[key] === value);
 const policies = (objects: KubeObject[]) => findObjects(objects, "NetworkPolicy") as Policy[];
-const testPodOf = (objects: KubeObject[]) => findObjects(objects, "Pod").find((pod) => pod.metadata.annotations?.["helm.sh/hook"] === "test")!;
-const managerLabels = (objects: KubeObject[]) => (findObjects(objects, "StatefulSet")[0] as any).spec.template.metadata.labels as Record<string, string>;
-const metricsPolicyOf = (objects: KubeObject[]) => policies(objects).find((policy) => policy.spec.policyTypes.includes("Ingress"))!;
+const testPodOf = (objects: KubeObject[]) =>
+  findObjects(objects, "Pod").find((pod) => pod.metadata.annotations?.["helm.sh/hook"] === "test")!;
+const managerLabels = (objects: KubeObject[]) =>
+  (findObjects(objects, "StatefulSet")[0] as any).spec.template.metadata.labels as Record<string, string>;
+const metricsPolicyOf = (objects: KubeObject[]) =>
+  policies(objects).find((policy) => policy.spec.policyTypes.includes("Ingress"))!;
 
 describe("metrics ingress", () => {
   it("is restricted by default: one ingress rule on the metrics port, from the helm test pod only", async () => {
@@ -37,7 +46,9 @@ describe("metrics ingress", () => {
     // an empty or missing `from` would admit every pod in the cluster
     expect(rule!.from?.length).toBeGreaterThan(0);
     const testPod = testPodOf(objects);
-    expect(rule!.from!.filter((peer) => !peer.namespaceSelector && matches(peer.podSelector, testPod.metadata.labels))).toHaveLength(1);
+    expect(
+      rule!.from!.filter((peer) => !peer.namespaceSelector && matches(peer.podSelector, testPod.metadata.labels)),
+    ).toHaveLength(1);
   });
 
   it("admits the peers named in metricsFrom besides the test pod", async () => {
@@ -59,10 +70,18 @@ describe("the helm test pod", () => {
     const { objects } = await renderChart({ ...base(), networkPolicy: { enabled: true } });
     const labels = testPodOf(objects).metadata.labels;
     const selectors: [string, Selector | undefined][] = [
-      ...findObjects(objects, "StatefulSet").map((obj: any) => [`StatefulSet ${obj.metadata.name}`, obj.spec.selector] as [string, Selector]),
-      ...findObjects(objects, "PodDisruptionBudget").map((obj: any) => [`PDB ${obj.metadata.name}`, obj.spec.selector] as [string, Selector]),
-      ...findObjects(objects, "Service").map((obj: any) => [`Service ${obj.metadata.name}`, { matchLabels: obj.spec.selector }] as [string, Selector]),
-      ...policies(objects).map((obj) => [`NetworkPolicy ${obj.metadata.name}`, obj.spec.podSelector] as [string, Selector]),
+      ...findObjects(objects, "StatefulSet").map(
+        (obj: any) => [`StatefulSet ${obj.metadata.name}`, obj.spec.selector] as [string, Selector],
+      ),
+      ...findObjects(objects, "PodDisruptionBudget").map(
+        (obj: any) => [`PDB ${obj.metadata.name}`, obj.spec.selector] as [string, Selector],
+      ),
+      ...findObjects(objects, "Service").map(
+        (obj: any) => [`Service ${obj.metadata.name}`, { matchLabels: obj.spec.selector }] as [string, Selector],
+      ),
+      ...policies(objects).map(
+        (obj) => [`NetworkPolicy ${obj.metadata.name}`, obj.spec.podSelector] as [string, Selector],
+      ),
     ];
     expect(selectors.length).toBeGreaterThan(3);
     for (const [what, selector] of selectors) expect(matches(selector, labels), what).toBe(false);
@@ -75,8 +94,12 @@ describe("ci/hardened-values.yaml", () => {
   it("lets the helm test pod and the monitoring namespace reach the metrics port", async () => {
     const { objects } = await renderChart(hardened.values);
     const from = metricsPolicyOf(objects).spec.ingress![0]!.from!;
-    expect(from.some((peer) => matches(peer.podSelector, testPodOf(objects).metadata.labels) && !peer.namespaceSelector)).toBe(true);
-    expect(from.some((peer) => peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring")).toBe(true);
+    expect(
+      from.some((peer) => matches(peer.podSelector, testPodOf(objects).metadata.labels) && !peer.namespaceSelector),
+    ).toBe(true);
+    expect(
+      from.some((peer) => peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring"),
+    ).toBe(true);
   });
 
   it("sends GitLab traffic through the proxy, the API server around it, and lets the egress policy reach the proxy", async () => {
@@ -87,6 +110,8 @@ describe("ci/hardened-values.yaml", () => {
     expect(env.NO_PROXY.split(",")).toContain("$(KUBERNETES_SERVICE_HOST)");
     const egress = policies(objects).find((policy) => policy.spec.policyTypes.includes("Egress"))!;
     const proxyRule = egress.spec.egress!.find((rule) => rule.ports?.some((port) => port.port === 3128));
-    expect(proxyRule?.to?.map((peer) => peer.ipBlock?.cidr)).toEqual(hardened.values.networkPolicy && (hardened.values.networkPolicy as any).proxyCIDRs);
+    expect(proxyRule?.to?.map((peer) => peer.ipBlock?.cidr)).toEqual(
+      hardened.values.networkPolicy && (hardened.values.networkPolicy as any).proxyCIDRs,
+    );
   });
 });

@@ -13,7 +13,16 @@ export async function notesOf(values: unknown): Promise<string> {
   try {
     const file = join(dir, "values.yaml");
     await writeFile(file, stringify(values));
-    const { stdout } = await execa(helmBinary(4), ["install", RENDER_DEFAULTS.releaseName, chartRoot, "-n", RENDER_DEFAULTS.namespace, "--dry-run=client", "-f", file]);
+    const { stdout } = await execa(helmBinary(4), [
+      "install",
+      RENDER_DEFAULTS.releaseName,
+      chartRoot,
+      "-n",
+      RENDER_DEFAULTS.namespace,
+      "--dry-run=client",
+      "-f",
+      file,
+    ]);
     return stdout.slice(stdout.indexOf("NOTES:"));
   } finally {
     await rm(dir, { recursive: true, force: true });

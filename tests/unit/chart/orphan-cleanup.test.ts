@@ -23,8 +23,18 @@ describe("orphanCleanup", () => {
     const values = {
       ...base(),
       runners: [
-        { name: "local", token: { value: "glrt-FAKE0000000000000000000" }, kubernetes: { podLabels: { "gitlab-runner-fleet/release": "spoof", "gitlab-runner-fleet/manager": "spoof", team: "a" } } },
-        { name: "remote", token: { value: "glrt-FAKE1111111111111111111" }, kubernetes: { externalCluster: { host: "https://10.0.0.1:6443", secretName: "remote" } } },
+        {
+          name: "local",
+          token: { value: "glrt-FAKE0000000000000000000" },
+          kubernetes: {
+            podLabels: { "gitlab-runner-fleet/release": "spoof", "gitlab-runner-fleet/manager": "spoof", team: "a" },
+          },
+        },
+        {
+          name: "remote",
+          token: { value: "glrt-FAKE1111111111111111111" },
+          kubernetes: { externalCluster: { host: "https://10.0.0.1:6443", secretName: "remote" } },
+        },
       ],
       orphanCleanup: { enabled: true },
     };
@@ -40,7 +50,10 @@ describe("orphanCleanup", () => {
   });
 
   it("keeps the CronJob's name within the 52 characters Kubernetes allows, whatever the release name", async () => {
-    const { objects } = await renderChart({ ...base(), orphanCleanup: { enabled: true } }, { releaseName: "a-release-name-long-enough-to-need-truncation-53" });
+    const { objects } = await renderChart(
+      { ...base(), orphanCleanup: { enabled: true } },
+      { releaseName: "a-release-name-long-enough-to-need-truncation-53" },
+    );
     const [cronJob] = findObjects(objects, "CronJob");
     expect(cronJob!.metadata.name.length).toBeLessThanOrEqual(52);
     expect(cronJob!.metadata.name).toMatch(/^a-release-name-.*-orphan-cleanup$/);
@@ -49,9 +62,16 @@ describe("orphanCleanup", () => {
   it("is one line in NOTES when on, saying whether it only lists (dry run) or deletes", async () => {
     const timeouts = { jobTimeoutSeconds: 3600, graceSeconds: 600 };
     expect(await notesOf(base())).not.toContain("Orphan cleanup");
-    const dry = await notesOf({ ...base(), orphanCleanup: { enabled: true, dryRun: true, schedule: "7 * * * *", ...timeouts } });
-    expect(dry).toContain("Orphan cleanup (7 * * * *): job pods older than 4200s whose manager pod is gone or restarted are only listed in the CronJob's log (orphanCleanup.dryRun).");
+    const dry = await notesOf({
+      ...base(),
+      orphanCleanup: { enabled: true, dryRun: true, schedule: "7 * * * *", ...timeouts },
+    });
+    expect(dry).toContain(
+      "Orphan cleanup (7 * * * *): job pods older than 4200s whose manager pod is gone or restarted are only listed in the CronJob's log (orphanCleanup.dryRun).",
+    );
     const real = await notesOf({ ...base(), orphanCleanup: { enabled: true, ...timeouts } });
-    expect(real).toMatch(/Orphan cleanup \(.+\): job pods older than 4200s whose manager pod is gone or restarted are deleted\.$/m);
+    expect(real).toMatch(
+      /Orphan cleanup \(.+\): job pods older than 4200s whose manager pod is gone or restarted are deleted\.$/m,
+    );
   });
 });

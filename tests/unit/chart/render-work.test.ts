@@ -16,8 +16,17 @@ const values = {
   gitlabUrl: "https://gitlab.example.com",
   runners: [
     { name: "plain", token: { value: "glrt-FAKE0000000000000001" } },
-    { name: "legacy", token: { kind: "registration", existingSecret: { name: "legacy-token" } }, registration: { tags: ["a"] } },
-    { name: "templated", token: { value: "glrt-FAKE0000000000000002" }, kubernetes: { nodeSelector: { pool: "x" } }, configTemplate: '[kubernetes.node_selector]\n"zone" = "a"\n' },
+    {
+      name: "legacy",
+      token: { kind: "registration", existingSecret: { name: "legacy-token" } },
+      registration: { tags: ["a"] },
+    },
+    {
+      name: "templated",
+      token: { value: "glrt-FAKE0000000000000002" },
+      kubernetes: { nodeSelector: { pool: "x" } },
+      configTemplate: '[kubernetes.node_selector]\n"zone" = "a"\n',
+    },
   ],
 };
 
@@ -81,10 +90,13 @@ describe.each([3, 4] as const)(`one render of ${entries} runner entries on helm 
     expect(objects.map((o) => o.kind)).toContain("StatefulSet");
   });
 
-  it.each(counted.filter((item) => item.limit > 0).map((item) => item.helper))("counts %s: one run fewer allowed fails the render", async (helper) => {
-    const chart = await countingChart(`helm${helm}-${helper}`, helper);
-    const error = await renderChart(values, { helm, chartDir: chart }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RenderError);
-    expect((error as RenderError).stderr).toContain(`render-work: ${helper} ran`);
-  });
+  it.each(counted.filter((item) => item.limit > 0).map((item) => item.helper))(
+    "counts %s: one run fewer allowed fails the render",
+    async (helper) => {
+      const chart = await countingChart(`helm${helm}-${helper}`, helper);
+      const error = await renderChart(values, { helm, chartDir: chart }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RenderError);
+      expect((error as RenderError).stderr).toContain(`render-work: ${helper} ran`);
+    },
+  );
 });

@@ -64,7 +64,8 @@ const bad: Record<string, unknown[]> = {
 export function generatedCases(root: string = model.root, options: { oncePerStruct?: boolean } = {}): PathCase[] {
   const walked = new Set<string>();
   const cases: PathCase[] = [];
-  const add = (title: string, path: Segment[], value: unknown) => cases.push({ title, type: root, toml: stringify(documentAt(path, value)), path, value });
+  const add = (title: string, path: Segment[], value: unknown) =>
+    cases.push({ title, type: root, toml: stringify(documentAt(path, value)), path, value });
   const goodValue = (type: string): unknown => {
     if (type.startsWith("[]")) return [goodValue(type.slice(2))];
     if (type.startsWith("{}")) return { k: goodValue(type.slice(2)) };
@@ -95,15 +96,22 @@ export function generatedCases(root: string = model.root, options: { oncePerStru
   return cases;
 }
 
-
 const isPrefix = (a: Segment[], b: Segment[]) =>
   a.length <= b.length && a.every((segment, i) => JSON.stringify(segment) === JSON.stringify(b[i]));
 
 function deepMerge(base: unknown, over: unknown): unknown {
   if (Array.isArray(base) && Array.isArray(over)) return [deepMerge(base[0], over[0])];
-  if (base && over && typeof base === "object" && typeof over === "object" && !(base instanceof Date) && !(over instanceof Date)) {
+  if (
+    base &&
+    over &&
+    typeof base === "object" &&
+    typeof over === "object" &&
+    !(base instanceof Date) &&
+    !(over instanceof Date)
+  ) {
     const merged: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [key, value] of Object.entries(over as Record<string, unknown>)) merged[key] = key in merged ? deepMerge(merged[key], value) : value;
+    for (const [key, value] of Object.entries(over as Record<string, unknown>))
+      merged[key] = key in merged ? deepMerge(merged[key], value) : value;
     return merged;
   }
   return over;
@@ -120,5 +128,9 @@ export function packedDocuments(cases: PathCase[]): string[] {
     if (pack) pack.push(c);
     else packs.push([c]);
   }
-  return packs.map((pack) => stringify(pack.reduce<unknown>((doc, c) => deepMerge(doc, documentAt(c.path, c.value)), {}) as Record<string, unknown>));
+  return packs.map((pack) =>
+    stringify(
+      pack.reduce<unknown>((doc, c) => deepMerge(doc, documentAt(c.path, c.value)), {}) as Record<string, unknown>,
+    ),
+  );
 }

@@ -32,8 +32,27 @@ describe("the runner config model", () => {
   });
 
   it("refers only to types it defines", () => {
-    const scalars = new Set(["string", "bool", "int", "int8", "int16", "int32", "uint8", "uint16", "uint32", "float", "float32", "duration", "time", "text", "any", "stringOrArray", "never"]);
-    const inner = (type: string): string => (type.startsWith("[]") || type.startsWith("{}") ? inner(type.slice(2)) : type);
+    const scalars = new Set([
+      "string",
+      "bool",
+      "int",
+      "int8",
+      "int16",
+      "int32",
+      "uint8",
+      "uint16",
+      "uint32",
+      "float",
+      "float32",
+      "duration",
+      "time",
+      "text",
+      "any",
+      "stringOrArray",
+      "never",
+    ]);
+    const inner = (type: string): string =>
+      type.startsWith("[]") || type.startsWith("{}") ? inner(type.slice(2)) : type;
     for (const [name, fields] of Object.entries(model.types)) {
       for (const [key, type] of Object.entries(fields)) {
         const base = inner(type);
@@ -45,8 +64,19 @@ describe("the runner config model", () => {
 
   it("knows the keys the chart relies on, with the runner's types", () => {
     const kubernetes = model.types[model.types[model.entry]?.kubernetes ?? ""] ?? {};
-    expect(model.types[model.entry]).toMatchObject({ environment: "[]string", feature_flags: "{}bool", unhealthy_interval: "duration", limit: "int", token_expires_at: "time" });
-    expect(kubernetes).toMatchObject({ node_selector: "{}string", node_tolerations: "{}string", pull_policy: "stringOrArray", poll_timeout: "int" });
+    expect(model.types[model.entry]).toMatchObject({
+      environment: "[]string",
+      feature_flags: "{}bool",
+      unhealthy_interval: "duration",
+      limit: "int",
+      token_expires_at: "time",
+    });
+    expect(kubernetes).toMatchObject({
+      node_selector: "{}string",
+      node_tolerations: "{}string",
+      pull_policy: "stringOrArray",
+      poll_timeout: "int",
+    });
   });
 });
 
@@ -58,8 +88,18 @@ describe("config.toml renders", () => {
   });
 
   const templates = [
-    ...scenarios.flatMap(({ name, values }) => ((values.runners ?? []) as { configTemplate?: string }[]).map((runner) => ({ from: `scenario ${name}`, toml: runner.configTemplate }))),
-    ...goodCases.flatMap(({ title, values }) => ((values.runners ?? []) as { configTemplate?: string }[]).map((runner) => ({ from: title, toml: runner.configTemplate }))),
+    ...scenarios.flatMap(({ name, values }) =>
+      ((values.runners ?? []) as { configTemplate?: string }[]).map((runner) => ({
+        from: `scenario ${name}`,
+        toml: runner.configTemplate,
+      })),
+    ),
+    ...goodCases.flatMap(({ title, values }) =>
+      ((values.runners ?? []) as { configTemplate?: string }[]).map((runner) => ({
+        from: title,
+        toml: runner.configTemplate,
+      })),
+    ),
   ].filter((t): t is { from: string; toml: string } => Boolean(t.toml));
 
   it("covers at least one configTemplate from the scenarios and one from the good cases", () => {
@@ -107,12 +147,16 @@ idle_time = "20m"
   });
 
   it("names an unknown key by its full path", () => {
-    expect(fileProblems("concurent = 4")).toEqual(["concurent: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)"]);
+    expect(fileProblems("concurent = 4")).toEqual([
+      "concurent: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)",
+    ]);
   });
 
   it("names an unknown key nested in an array of tables", () => {
     const toml = `[[runners]]\nname = "a"\n[[runners]]\nname = "b"\n[[runners.kubernetes.volumes.empty_dir]]\nname = "x"\nmount_path = "/x"\nsize = "1Gi"`;
-    expect(fileProblems(toml)).toEqual(["runners[1].kubernetes.volumes.empty_dir[0].size: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)"]);
+    expect(fileProblems(toml)).toEqual([
+      "runners[1].kubernetes.volumes.empty_dir[0].size: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)",
+    ]);
   });
 
   it("tells integers from floats, as the runner's decoder does", () => {
@@ -123,35 +167,56 @@ idle_time = "20m"
   });
 
   it("names key, expected and actual type on a wrong type", () => {
-    expect(entryProblems('[kubernetes]\npoll_timeout = "180"')).toEqual(["kubernetes.poll_timeout: expected an integer, got a string"]);
+    expect(entryProblems('[kubernetes]\npoll_timeout = "180"')).toEqual([
+      "kubernetes.poll_timeout: expected an integer, got a string",
+    ]);
     expect(entryProblems('environment = { A = "1" }')).toEqual(["environment: expected an array, got a table"]);
-    expect(entryProblems('[kubernetes]\nnode_selector = ["a=b"]')).toEqual(["kubernetes.node_selector: expected a table, got an array"]);
-    expect(entryProblems('[feature_flags]\nFF_X = "true"')).toEqual(["feature_flags.FF_X: expected a boolean, got a string"]);
-    expect(entryProblems("[kubernetes]\npull_policy = [\"always\", 3]")).toEqual(["kubernetes.pull_policy[1]: expected a string, got an integer"]);
+    expect(entryProblems('[kubernetes]\nnode_selector = ["a=b"]')).toEqual([
+      "kubernetes.node_selector: expected a table, got an array",
+    ]);
+    expect(entryProblems('[feature_flags]\nFF_X = "true"')).toEqual([
+      "feature_flags.FF_X: expected a boolean, got a string",
+    ]);
+    expect(entryProblems('[kubernetes]\npull_policy = ["always", 3]')).toEqual([
+      "kubernetes.pull_policy[1]: expected a string, got an integer",
+    ]);
     expect(entryProblems("kubernetes = 1")).toEqual(["kubernetes: expected a table, got an integer"]);
   });
 
   it("checks integer ranges and duration syntax", () => {
-    const weight = "[[kubernetes.affinity.node_affinity.preferred_during_scheduling_ignored_during_execution]]\nweight = 3000000000";
-    expect(entryProblems(weight)).toEqual(["kubernetes.affinity.node_affinity.preferred_during_scheduling_ignored_during_execution[0].weight: 3000000000 is out of range for int32"]);
-    expect(entryProblems('unhealthy_interval = "1 hour"')).toEqual(['unhealthy_interval: "1 hour" is not a duration such as "90s" or "1h30m"']);
+    const weight =
+      "[[kubernetes.affinity.node_affinity.preferred_during_scheduling_ignored_during_execution]]\nweight = 3000000000";
+    expect(entryProblems(weight)).toEqual([
+      "kubernetes.affinity.node_affinity.preferred_during_scheduling_ignored_during_execution[0].weight: 3000000000 is out of range for int32",
+    ]);
+    expect(entryProblems('unhealthy_interval = "1 hour"')).toEqual([
+      'unhealthy_interval: "1 hour" is not a duration such as "90s" or "1h30m"',
+    ]);
     expect(entryProblems('unhealthy_interval = "1h30m"')).toEqual([]);
-    expect(entryProblems('token_expires_at = "tomorrow"')).toEqual(['token_expires_at: "tomorrow" is not an RFC 3339 datetime']);
+    expect(entryProblems('token_expires_at = "tomorrow"')).toEqual([
+      'token_expires_at: "tomorrow" is not an RFC 3339 datetime',
+    ]);
   });
 
   it("matches keys case-insensitively like the decoder, and flags two spellings of one key", () => {
     expect(entryProblems('[kubernetes]\nImage = "alpine"')).toEqual([]);
-    expect(entryProblems("[kubernetes]\nimage = \"a\"\nImage = \"b\"")).toEqual(["kubernetes.image: sets the same setting as kubernetes.Image (the runner matches keys case-insensitively, and which of the two wins is random)"]);
+    expect(entryProblems('[kubernetes]\nimage = "a"\nImage = "b"')).toEqual([
+      "kubernetes.image: sets the same setting as kubernetes.Image (the runner matches keys case-insensitively, and which of the two wins is random)",
+    ]);
   });
 
   it("applies the NFS volume decoder's own rules: exact keys, four required", () => {
-    expect(entryProblems('[[kubernetes.volumes.nfs]]\nName = "n"\nmount_path = "/n"\nserver = "s"\npath = "/p"')).toEqual([
-      'kubernetes.volumes.nfs[0].Name: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)',
+    expect(
+      entryProblems('[[kubernetes.volumes.nfs]]\nName = "n"\nmount_path = "/n"\nserver = "s"\npath = "/p"'),
+    ).toEqual([
+      "kubernetes.volumes.nfs[0].Name: unknown key (gitlab-runner 19.4.0 has no such setting and would ignore it)",
       "kubernetes.volumes.nfs[0].name: required",
     ]);
   });
 
   it("quotes keys that are not bare in the path", () => {
-    expect(entryProblems('[kubernetes.pod_labels]\n"app.kubernetes.io/name" = 1')).toEqual(['kubernetes.pod_labels."app.kubernetes.io/name": expected a string, got an integer']);
+    expect(entryProblems('[kubernetes.pod_labels]\n"app.kubernetes.io/name" = 1')).toEqual([
+      'kubernetes.pod_labels."app.kubernetes.io/name": expected a string, got an integer',
+    ]);
   });
 });

@@ -21,16 +21,27 @@ const entryOf = async (values: unknown): Promise<Entry> => {
   expect(runnerConfigProblems(parseRunnerToml(text))).toEqual([]);
   return (configTomlOf(objects).runners as Entry[])[0]!;
 };
-const managerOf = (objects: KubeObject[]) => (statefulSetOf(objects) as IStatefulSet).spec!.template.spec!.containers[0]!;
-const envOf = (objects: KubeObject[]) => Object.fromEntries((managerOf(objects).env ?? []).map((variable) => [variable.name, variable.value]));
+const managerOf = (objects: KubeObject[]) =>
+  (statefulSetOf(objects) as IStatefulSet).spec!.template.spec!.containers[0]!;
+const envOf = (objects: KubeObject[]) =>
+  Object.fromEntries((managerOf(objects).env ?? []).map((variable) => [variable.name, variable.value]));
 
 describe("job-pod security contexts", () => {
   it("writes the runner's own keys (selinux_type, proc_mount, app_armor_profile) and nothing it lacks", async () => {
     const entry = await entryOf(
       withRunner({
         kubernetes: {
-          podSecurityContext: { fsGroup: 1000, supplementalGroups: [2000], selinuxType: "container_t", appArmorProfile: { type: "Localhost", localhostProfile: "ci-jobs" } },
-          buildContainerSecurityContext: { procMount: "Unmasked", selinuxType: "container_t", seccompProfile: { type: "Localhost", localhostProfile: "profiles/ci.json" } },
+          podSecurityContext: {
+            fsGroup: 1000,
+            supplementalGroups: [2000],
+            selinuxType: "container_t",
+            appArmorProfile: { type: "Localhost", localhostProfile: "ci-jobs" },
+          },
+          buildContainerSecurityContext: {
+            procMount: "Unmasked",
+            selinuxType: "container_t",
+            seccompProfile: { type: "Localhost", localhostProfile: "profiles/ci.json" },
+          },
         },
       }),
     );
@@ -55,26 +66,68 @@ describe("job-pod affinity", () => {
         kubernetes: {
           affinity: {
             nodeAffinity: {
-              requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: "cpus", operator: "Gt", values: ["4"] }] }] },
-              preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, preference: { matchFields: [{ key: "metadata.name", operator: "NotIn", values: ["node-a"] }] } }],
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: "cpus", operator: "Gt", values: ["4"] }] }],
+              },
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 50,
+                  preference: { matchFields: [{ key: "metadata.name", operator: "NotIn", values: ["node-a"] }] },
+                },
+              ],
             },
-            podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: "zone", labelSelector: { matchLabels: { "app.kubernetes.io/name": "db" } }, namespaceSelector: { matchExpressions: [{ key: "team", operator: "Exists" }] }, matchLabelKeys: ["pod-template-hash"] }] },
-            podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", mismatchLabelKeys: ["tenant"] } }] },
+            podAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  topologyKey: "zone",
+                  labelSelector: { matchLabels: { "app.kubernetes.io/name": "db" } },
+                  namespaceSelector: { matchExpressions: [{ key: "team", operator: "Exists" }] },
+                  matchLabelKeys: ["pod-template-hash"],
+                },
+              ],
+            },
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 100,
+                  podAffinityTerm: { topologyKey: "kubernetes.io/hostname", mismatchLabelKeys: ["tenant"] },
+                },
+              ],
+            },
           },
         },
       }),
     );
     expect(entry.kubernetes.affinity).toEqual({
       node_affinity: {
-        required_during_scheduling_ignored_during_execution: { node_selector_terms: [{ match_expressions: [{ key: "cpus", operator: "Gt", values: ["4"] }] }] },
-        preferred_during_scheduling_ignored_during_execution: [{ weight: 50, preference: { match_fields: [{ key: "metadata.name", operator: "NotIn", values: ["node-a"] }] } }],
+        required_during_scheduling_ignored_during_execution: {
+          node_selector_terms: [{ match_expressions: [{ key: "cpus", operator: "Gt", values: ["4"] }] }],
+        },
+        preferred_during_scheduling_ignored_during_execution: [
+          {
+            weight: 50,
+            preference: { match_fields: [{ key: "metadata.name", operator: "NotIn", values: ["node-a"] }] },
+          },
+        ],
       },
       pod_affinity: {
         required_during_scheduling_ignored_during_execution: [
-          { topology_key: "zone", label_selector: { match_labels: { "app.kubernetes.io/name": "db" } }, namespace_selector: { match_expressions: [{ key: "team", operator: "Exists" }] }, match_label_keys: ["pod-template-hash"] },
+          {
+            topology_key: "zone",
+            label_selector: { match_labels: { "app.kubernetes.io/name": "db" } },
+            namespace_selector: { match_expressions: [{ key: "team", operator: "Exists" }] },
+            match_label_keys: ["pod-template-hash"],
+          },
         ],
       },
-      pod_anti_affinity: { preferred_during_scheduling_ignored_during_execution: [{ weight: 100, pod_affinity_term: { topology_key: "kubernetes.io/hostname", mismatch_label_keys: ["tenant"] } }] },
+      pod_anti_affinity: {
+        preferred_during_scheduling_ignored_during_execution: [
+          {
+            weight: 100,
+            pod_affinity_term: { topology_key: "kubernetes.io/hostname", mismatch_label_keys: ["tenant"] },
+          },
+        ],
+      },
     });
   });
 });
@@ -82,10 +135,23 @@ describe("job-pod affinity", () => {
 describe("job-pod DNS", () => {
   it("writes dns_config with nameservers, searches and options for dnsPolicy none", async () => {
     const entry = await entryOf(
-      withRunner({ kubernetes: { dnsPolicy: "none", dnsConfig: { nameservers: ["10.0.0.10"], searches: ["ci.svc.cluster.local"], options: [{ name: "ndots", value: "2" }, { name: "edns0" }] } } }),
+      withRunner({
+        kubernetes: {
+          dnsPolicy: "none",
+          dnsConfig: {
+            nameservers: ["10.0.0.10"],
+            searches: ["ci.svc.cluster.local"],
+            options: [{ name: "ndots", value: "2" }, { name: "edns0" }],
+          },
+        },
+      }),
     );
     expect(entry.kubernetes.dns_policy).toBe("none");
-    expect(entry.kubernetes.dns_config).toEqual({ nameservers: ["10.0.0.10"], searches: ["ci.svc.cluster.local"], options: [{ name: "ndots", value: "2" }, { name: "edns0" }] });
+    expect(entry.kubernetes.dns_config).toEqual({
+      nameservers: ["10.0.0.10"],
+      searches: ["ci.svc.cluster.local"],
+      options: [{ name: "ndots", value: "2" }, { name: "edns0" }],
+    });
   });
 
   it("writes no dns_config when none is given", async () => {
@@ -96,7 +162,12 @@ describe("job-pod DNS", () => {
 
 describe("S3 cache", () => {
   const s3 = (extra: Record<string, unknown>) =>
-    withRunner({ cache: { type: "s3", s3: { serverAddress: "minio.storage.svc:9000", bucketName: "cache", authenticationType: "iam", ...extra } } });
+    withRunner({
+      cache: {
+        type: "s3",
+        s3: { serverAddress: "minio.storage.svc:9000", bucketName: "cache", authenticationType: "iam", ...extra },
+      },
+    });
 
   it("leaves PathStyle and DualStack out when unset, so the runner picks path style for non-AWS endpoints", async () => {
     const entry = await entryOf(s3({}));
@@ -125,7 +196,12 @@ describe("proxies", () => {
   it("sets HTTP(S)_PROXY and NO_PROXY, upper and lower case, with the API server and cluster domains always exempt", async () => {
     const { objects } = await renderChart({
       ...base(),
-      proxy: { httpProxy: "http://proxy.example.com:3128", httpsProxy: "http://proxy.example.com:3129", noProxy: ["gitlab.internal"], clusterCIDRs: ["10.96.0.0/12", "10.244.0.0/16"] },
+      proxy: {
+        httpProxy: "http://proxy.example.com:3128",
+        httpsProxy: "http://proxy.example.com:3129",
+        noProxy: ["gitlab.internal"],
+        clusterCIDRs: ["10.96.0.0/12", "10.244.0.0/16"],
+      },
     });
     const env = envOf(objects);
     expect(env.HTTP_PROXY).toBe("http://proxy.example.com:3128");
@@ -135,7 +211,19 @@ describe("proxies", () => {
     const noProxy = env.NO_PROXY!.split(",");
     // client-go talks to https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT; the kubelet
     // expands $(KUBERNETES_SERVICE_HOST) from the service variables it always injects.
-    expect(noProxy).toEqual(expect.arrayContaining(["$(KUBERNETES_SERVICE_HOST)", "kubernetes.default.svc", ".svc", ".cluster.local", "10.96.0.0/12", "10.244.0.0/16", "gitlab.internal", "localhost", "127.0.0.1"]));
+    expect(noProxy).toEqual(
+      expect.arrayContaining([
+        "$(KUBERNETES_SERVICE_HOST)",
+        "kubernetes.default.svc",
+        ".svc",
+        ".cluster.local",
+        "10.96.0.0/12",
+        "10.244.0.0/16",
+        "gitlab.internal",
+        "localhost",
+        "127.0.0.1",
+      ]),
+    );
     expect(env.no_proxy).toBe(env.NO_PROXY);
   });
 
@@ -154,14 +242,20 @@ describe("probes", () => {
     return runners * (backoff + attempts * 30);
   };
 
-  it.each([1, 5, 12, 100])("derives a startup budget that covers %i start attempts (entrypoint backoff 5 s doubling to 300 s)", async (attempts) => {
-    const { objects } = await renderChart({ ...base(), lifecycle: { startAttempts: attempts } });
-    const probe = managerOf(objects).startupProbe!;
-    expect(probe.failureThreshold! * probe.periodSeconds!).toBeGreaterThanOrEqual(budget(attempts));
-  });
+  it.each([1, 5, 12, 100])(
+    "derives a startup budget that covers %i start attempts (entrypoint backoff 5 s doubling to 300 s)",
+    async (attempts) => {
+      const { objects } = await renderChart({ ...base(), lifecycle: { startAttempts: attempts } });
+      const probe = managerOf(objects).startupProbe!;
+      expect(probe.failureThreshold! * probe.periodSeconds!).toBeGreaterThanOrEqual(budget(attempts));
+    },
+  );
 
   it("counts every runner entry, since the entrypoint verifies them one after another", async () => {
-    const values = { ...base(), runners: [base().runners[0], { name: "second", token: { value: "glrt-FAKE1111111111111111111" } }] };
+    const values = {
+      ...base(),
+      runners: [base().runners[0], { name: "second", token: { value: "glrt-FAKE1111111111111111111" } }],
+    };
     const { objects } = await renderChart(values);
     const probe = managerOf(objects).startupProbe!;
     expect(probe.failureThreshold! * probe.periodSeconds!).toBeGreaterThanOrEqual(budget(5, 2));
@@ -178,7 +272,14 @@ describe("probes", () => {
 
 describe("camelCase values become the runner's snake_case keys", () => {
   it("names every copied [runners.kubernetes] key as the runner does, and the pinned runner model accepts them", async () => {
-    const resources = { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "1Gi", memoryLimit: "2Gi", ephemeralStorageRequest: "1Gi", ephemeralStorageLimit: "2Gi" };
+    const resources = {
+      cpuRequest: "100m",
+      cpuLimit: "1",
+      memoryRequest: "1Gi",
+      memoryLimit: "2Gi",
+      ephemeralStorageRequest: "1Gi",
+      ephemeralStorageLimit: "2Gi",
+    };
     const entry = await entryOf(
       withRunner({
         kubernetes: {
@@ -196,8 +297,18 @@ describe("camelCase values become the runner's snake_case keys", () => {
           helper: resources,
           service: resources,
           overwriteAllowed: {
-            namespace: "ci-.*", serviceAccount: ".*", podLabels: ".*", podAnnotations: ".*", nodeSelector: ".*", nodeTolerations: ".*",
-            cpuLimitMax: "2", cpuRequestMax: "1", memoryLimitMax: "4Gi", memoryRequestMax: "2Gi", ephemeralStorageLimitMax: "4Gi", ephemeralStorageRequestMax: "2Gi",
+            namespace: "ci-.*",
+            serviceAccount: ".*",
+            podLabels: ".*",
+            podAnnotations: ".*",
+            nodeSelector: ".*",
+            nodeTolerations: ".*",
+            cpuLimitMax: "2",
+            cpuRequestMax: "1",
+            memoryLimitMax: "4Gi",
+            memoryRequestMax: "2Gi",
+            ephemeralStorageLimitMax: "4Gi",
+            ephemeralStorageRequestMax: "2Gi",
           },
           podSecurityContext: { runAsNonRoot: true },
           buildContainerSecurityContext: { readOnlyRootFilesystem: false },
@@ -214,18 +325,56 @@ describe("camelCase values become the runner's snake_case keys", () => {
         },
       }),
     );
-    const resourceKeys = (prefix: string) => ["cpu_request", "cpu_limit", "memory_request", "memory_limit", "ephemeral_storage_request", "ephemeral_storage_limit"].map((key) => prefix + key);
+    const resourceKeys = (prefix: string) =>
+      [
+        "cpu_request",
+        "cpu_limit",
+        "memory_request",
+        "memory_limit",
+        "ephemeral_storage_request",
+        "ephemeral_storage_limit",
+      ].map((key) => prefix + key);
     expect(Object.keys(entry.kubernetes)).toEqual(
       expect.arrayContaining([
-        "allowed_pull_policies", "allowed_images", "allowed_services", "image_pull_secrets", "node_selector", "pod_labels", "pod_annotations",
-        "service_account", "helper_image", "dns_policy", ...resourceKeys(""), ...resourceKeys("helper_"), ...resourceKeys("service_"),
-        "namespace_overwrite_allowed", "service_account_overwrite_allowed", "pod_labels_overwrite_allowed", "pod_annotations_overwrite_allowed",
-        "node_selector_overwrite_allowed", "node_tolerations_overwrite_allowed", "cpu_limit_overwrite_max_allowed", "cpu_request_overwrite_max_allowed",
-        "memory_limit_overwrite_max_allowed", "memory_request_overwrite_max_allowed", "ephemeral_storage_limit_overwrite_max_allowed",
-        "ephemeral_storage_request_overwrite_max_allowed", "pod_security_context", "build_container_security_context",
-        "helper_container_security_context", "service_container_security_context", "volumes",
+        "allowed_pull_policies",
+        "allowed_images",
+        "allowed_services",
+        "image_pull_secrets",
+        "node_selector",
+        "pod_labels",
+        "pod_annotations",
+        "service_account",
+        "helper_image",
+        "dns_policy",
+        ...resourceKeys(""),
+        ...resourceKeys("helper_"),
+        ...resourceKeys("service_"),
+        "namespace_overwrite_allowed",
+        "service_account_overwrite_allowed",
+        "pod_labels_overwrite_allowed",
+        "pod_annotations_overwrite_allowed",
+        "node_selector_overwrite_allowed",
+        "node_tolerations_overwrite_allowed",
+        "cpu_limit_overwrite_max_allowed",
+        "cpu_request_overwrite_max_allowed",
+        "memory_limit_overwrite_max_allowed",
+        "memory_request_overwrite_max_allowed",
+        "ephemeral_storage_limit_overwrite_max_allowed",
+        "ephemeral_storage_request_overwrite_max_allowed",
+        "pod_security_context",
+        "build_container_security_context",
+        "helper_container_security_context",
+        "service_container_security_context",
+        "volumes",
       ]),
     );
-    expect(Object.keys(entry.kubernetes.volumes).sort()).toEqual(["config_map", "csi", "empty_dir", "host_path", "pvc", "secret"]);
+    expect(Object.keys(entry.kubernetes.volumes).sort()).toEqual([
+      "config_map",
+      "csi",
+      "empty_dir",
+      "host_path",
+      "pvc",
+      "secret",
+    ]);
   });
 });

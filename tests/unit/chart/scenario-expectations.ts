@@ -16,12 +16,18 @@ const podSpec = (objects: KubeObject[]) => (statefulSetOf(objects) as IStatefulS
 const projectedPaths = (objects: KubeObject[]) =>
   podSpec(objects)
     .volumes!.find((volume) => volume.name === "secrets")!
-    .projected!.sources!.flatMap((source) => (source.secret?.items ?? []).map((item) => `${source.secret!.name}:${item.key}->${item.path}`));
+    .projected!.sources!.flatMap((source) =>
+      (source.secret?.items ?? []).map((item) => `${source.secret!.name}:${item.key}->${item.path}`),
+    );
 const env = (objects: KubeObject[], name: string) =>
   podSpec(objects).containers[0]!.env!.find((variable) => variable.name === name)?.value;
 /** The job-pod Roles (the uninstall hook has a Role of its own in the release namespace). */
-const jobRoles = (objects: KubeObject[]) => findObjects(objects, "Role").filter((role) => role.metadata.name.endsWith("-jobs"));
-const roleNamespaces = (objects: KubeObject[]) => jobRoles(objects).map((role) => role.metadata.namespace).sort();
+const jobRoles = (objects: KubeObject[]) =>
+  findObjects(objects, "Role").filter((role) => role.metadata.name.endsWith("-jobs"));
+const roleNamespaces = (objects: KubeObject[]) =>
+  jobRoles(objects)
+    .map((role) => role.metadata.namespace)
+    .sort();
 
 /** What each ci/ scenario must produce beyond the checks every scenario gets. */
 export const scenarioExpectations: Record<string, (config: Config, objects: KubeObject[]) => void> = {
@@ -34,7 +40,9 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
       kubernetes: { namespace: "ci", privileged: false, allow_privilege_escalation: false, image: "alpine:3.22" },
     });
     expect(projectedPaths(objects)).toEqual(["fleet-gitlab-runner-fleet-tokens:default->default/token"]);
-    expect(env(objects, "FLEET_RUNNERS")).toBe("default:authentication:/var/run/secrets/gitlab-runner-fleet/default/token");
+    expect(env(objects, "FLEET_RUNNERS")).toBe(
+      "default:authentication:/var/run/secrets/gitlab-runner-fleet/default/token",
+    );
     expect(podSpec(objects).terminationGracePeriodSeconds).toBe(3600);
     expect(findObject(objects, "PodDisruptionBudget")).toBeDefined();
     // the `helm test` hook NOTES and README point users to
@@ -63,15 +71,29 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(runner(config, "large")).toMatchObject({
       limit: 3,
       request_concurrency: 2,
-      kubernetes: { cpu_request: "2", cpu_limit: "4", memory_limit: "8Gi", ephemeral_storage_request: "10Gi", helper_cpu_request: "100m", service_memory_request: "1Gi" },
+      kubernetes: {
+        cpu_request: "2",
+        cpu_limit: "4",
+        memory_limit: "8Gi",
+        ephemeral_storage_request: "10Gi",
+        helper_cpu_request: "100m",
+        service_memory_request: "1Gi",
+      },
     });
     expect(runner(config, "arm")).toMatchObject({
       environment: ["GOARCH=arm64"],
       feature_flags: { FF_USE_FASTZIP: true },
       kubernetes: { node_selector: { "kubernetes.io/arch": "arm64" } },
     });
-    expect(Object.keys(findObject<{ data: Record<string, string> }>(objects, "Secret").data).sort()).toEqual(["large", "small"]);
-    expect(env(objects, "FLEET_RUNNERS")).toBe(["small", "large", "arm"].map((name) => `${name}:authentication:/var/run/secrets/gitlab-runner-fleet/${name}/token`).join(" "));
+    expect(Object.keys(findObject<{ data: Record<string, string> }>(objects, "Secret").data).sort()).toEqual([
+      "large",
+      "small",
+    ]);
+    expect(env(objects, "FLEET_RUNNERS")).toBe(
+      ["small", "large", "arm"]
+        .map((name) => `${name}:authentication:/var/run/secrets/gitlab-runner-fleet/${name}/token`)
+        .join(" "),
+    );
   },
   "dind-privileged"(config) {
     expect(runner(config, "dind").kubernetes).toMatchObject({
@@ -88,9 +110,20 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
       privileged: false,
       image_pull_secrets: ["registry-credentials"],
       pod_labels: { "ci.example.com/builder": "kaniko" },
-      build_container_security_context: { capabilities: { drop: ["ALL"], add: ["CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID"] } },
+      build_container_security_context: {
+        capabilities: { drop: ["ALL"], add: ["CHOWN", "DAC_OVERRIDE", "FOWNER", "SETUID", "SETGID"] },
+      },
       pod_security_context: { run_as_non_root: false, seccomp_profile: { type: "RuntimeDefault" } },
-      volumes: { secret: [{ name: "registry-credentials", mount_path: "/kaniko/.docker", read_only: true, items: { ".dockerconfigjson": "config.json" } }] },
+      volumes: {
+        secret: [
+          {
+            name: "registry-credentials",
+            mount_path: "/kaniko/.docker",
+            read_only: true,
+            items: { ".dockerconfigjson": "config.json" },
+          },
+        ],
+      },
     });
   },
   "job-namespace"(config, objects) {
@@ -101,8 +134,24 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
       namespace_overwrite_allowed: "^ci-jobs(-.*)?$",
       cpu_limit_overwrite_max_allowed: "4",
       affinity: {
-        node_affinity: { required_during_scheduling_ignored_during_execution: { node_selector_terms: [{ match_expressions: [{ key: "kubernetes.io/os", operator: "In", values: ["linux"] }] }] } },
-        pod_anti_affinity: { preferred_during_scheduling_ignored_during_execution: [{ weight: 50, pod_affinity_term: { topology_key: "kubernetes.io/hostname", label_selector: { match_labels: { "app.kubernetes.io/name": "gitlab-runner-fleet" } } } }] },
+        node_affinity: {
+          required_during_scheduling_ignored_during_execution: {
+            node_selector_terms: [
+              { match_expressions: [{ key: "kubernetes.io/os", operator: "In", values: ["linux"] }] },
+            ],
+          },
+        },
+        pod_anti_affinity: {
+          preferred_during_scheduling_ignored_during_execution: [
+            {
+              weight: 50,
+              pod_affinity_term: {
+                topology_key: "kubernetes.io/hostname",
+                label_selector: { match_labels: { "app.kubernetes.io/name": "gitlab-runner-fleet" } },
+              },
+            },
+          ],
+        },
       },
     });
     expect(runner(config, "other-namespace").kubernetes.namespace).toBe("ci-other");
@@ -127,23 +176,45 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
       Type: "s3",
       Shared: true,
       Path: "runners",
-      s3: { ServerAddress: "minio.storage.svc:9000", BucketName: "runner-cache", Insecure: true, PathStyle: true, AccessKey: `fleet-secret-file:${SECRETS}/s3-keys/cache-s3-access-key`, SecretKey: `fleet-secret-file:${SECRETS}/s3-keys/cache-s3-secret-key` },
+      s3: {
+        ServerAddress: "minio.storage.svc:9000",
+        BucketName: "runner-cache",
+        Insecure: true,
+        PathStyle: true,
+        AccessKey: `fleet-secret-file:${SECRETS}/s3-keys/cache-s3-access-key`,
+        SecretKey: `fleet-secret-file:${SECRETS}/s3-keys/cache-s3-secret-key`,
+      },
     });
     const iam = runner(config, "s3-iam").cache;
-    expect(iam.s3).toMatchObject({ AuthenticationType: "iam", BucketLocation: "eu-west-1", ServerSideEncryption: "KMS", ServerSideEncryptionKeyID: "alias/runner-cache" });
+    expect(iam.s3).toMatchObject({
+      AuthenticationType: "iam",
+      BucketLocation: "eu-west-1",
+      ServerSideEncryption: "KMS",
+      ServerSideEncryptionKeyID: "alias/runner-cache",
+    });
     expect(iam.s3.AccessKey).toBeUndefined();
     expect(projectedPaths(objects)).toContain("minio-credentials:accesskey->s3-keys/cache-s3-access-key");
-    expect(findObject(objects, "ServiceAccount").metadata.annotations).toEqual({ "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/gitlab-runner-cache" });
+    expect(findObject(objects, "ServiceAccount").metadata.annotations).toEqual({
+      "eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/gitlab-runner-cache",
+    });
   },
   "cache-gcs"(config, objects) {
-    expect(runner(config, "gcs").cache).toMatchObject({ Type: "gcs", gcs: { BucketName: "runner-cache", CredentialsFile: `${SECRETS}/gcs/cache-gcs-credentials.json` } });
+    expect(runner(config, "gcs").cache).toMatchObject({
+      Type: "gcs",
+      gcs: { BucketName: "runner-cache", CredentialsFile: `${SECRETS}/gcs/cache-gcs-credentials.json` },
+    });
     expect(projectedPaths(objects)).toContain("gcs-cache-key:key.json->gcs/cache-gcs-credentials.json");
   },
   "cache-azure"(config, objects) {
     expect(runner(config, "azure").cache).toMatchObject({
       Type: "azure",
       MaxUploadedArchiveSize: 1073741824,
-      azure: { AccountName: "runnercache", ContainerName: "cache", StorageDomain: "blob.core.windows.net", AccountKey: `fleet-secret-file:${SECRETS}/azure/cache-azure-account-key` },
+      azure: {
+        AccountName: "runnercache",
+        ContainerName: "cache",
+        StorageDomain: "blob.core.windows.net",
+        AccountKey: `fleet-secret-file:${SECRETS}/azure/cache-azure-account-key`,
+      },
     });
     expect(projectedPaths(objects)).toContain("azure-cache:account-key->azure/cache-azure-account-key");
   },
@@ -151,20 +222,39 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     for (const entry of runners(config)) expect(entry["tls-ca-file"]).toBe(`${SECRETS}/gitlab-ca.crt`);
     expect(runner(config, "default").url).toBe("https://gitlab.internal.example:8443/gitlab");
     expect(projectedPaths(objects)[0]).toBe("gitlab-ca:ca-bundle.pem->gitlab-ca.crt");
-    expect(configMapOf(objects).data?.["register-legacy.env"]).toContain(`CI_SERVER_TLS_CA_FILE=${SECRETS}/gitlab-ca.crt`);
+    expect(configMapOf(objects).data?.["register-legacy.env"]).toContain(
+      `CI_SERVER_TLS_CA_FILE=${SECRETS}/gitlab-ca.crt`,
+    );
   },
   metrics(_config, objects) {
-    const podMonitor = findObject<{ spec: { podMetricsEndpoints: unknown[]; selector: unknown } }>(objects, "PodMonitor");
-    expect(podMonitor.spec.podMetricsEndpoints).toEqual([{ port: "metrics", path: "/metrics", interval: "15s", scrapeTimeout: "10s" }]);
+    const podMonitor = findObject<{ spec: { podMetricsEndpoints: unknown[]; selector: unknown } }>(
+      objects,
+      "PodMonitor",
+    );
+    expect(podMonitor.spec.podMetricsEndpoints).toEqual([
+      { port: "metrics", path: "/metrics", interval: "15s", scrapeTimeout: "10s" },
+    ]);
     expect(findObject(objects, "PodMonitor").metadata.labels?.release).toBe("prometheus");
-    const service = findObject<{ metadata: { labels: Record<string, string> } }>(objects, "Service", "fleet-gitlab-runner-fleet-metrics");
-    const serviceMonitor = findObject<{ spec: { selector: { matchLabels: Record<string, string> } } }>(objects, "ServiceMonitor");
-    for (const [key, value] of Object.entries(serviceMonitor.spec.selector.matchLabels)) expect(service.metadata.labels[key]).toBe(value);
+    const service = findObject<{ metadata: { labels: Record<string, string> } }>(
+      objects,
+      "Service",
+      "fleet-gitlab-runner-fleet-metrics",
+    );
+    const serviceMonitor = findObject<{ spec: { selector: { matchLabels: Record<string, string> } } }>(
+      objects,
+      "ServiceMonitor",
+    );
+    for (const [key, value] of Object.entries(serviceMonitor.spec.selector.matchLabels))
+      expect(service.metadata.labels[key]).toBe(value);
     expect((statefulSetOf(objects) as IStatefulSet).spec!.replicas).toBe(3);
   },
   persistence(config, objects) {
     const statefulSet = statefulSetOf(objects) as IStatefulSet;
-    expect(statefulSet.spec!.volumeClaimTemplates?.[0]?.spec).toMatchObject({ accessModes: ["ReadWriteOnce"], storageClassName: "standard", resources: { requests: { storage: "128Mi" } } });
+    expect(statefulSet.spec!.volumeClaimTemplates?.[0]?.spec).toMatchObject({
+      accessModes: ["ReadWriteOnce"],
+      storageClassName: "standard",
+      resources: { requests: { storage: "128Mi" } },
+    });
     expect(podSpec(objects).volumes!.map((volume) => volume.name)).not.toContain("data");
     expect(env(objects, "FLEET_PERSISTENT")).toBe("true");
     expect(runner(config, "legacy").token).toBe("fleet-registered:legacy");
@@ -182,18 +272,40 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(auxiliary.length).toBe(2);
     for (const obj of auxiliary) {
       const spec = obj.kind === "Job" ? obj.spec.template.spec : obj.spec;
-      expect(spec.securityContext, `${obj.kind}/${obj.metadata.name}`).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
+      expect(spec.securityContext, `${obj.kind}/${obj.metadata.name}`).toEqual({
+        runAsNonRoot: true,
+        seccompProfile: { type: "RuntimeDefault" },
+      });
     }
   },
   hardened(config, objects) {
-    expect(runner(config, "default").kubernetes).toMatchObject({ helper_image_flavor: "ubuntu", cleanup_grace_period_seconds: 15 });
-    const egress = findObject<{ spec: { egress: { to?: unknown[] }[] } }>(objects, "NetworkPolicy", "fleet-gitlab-runner-fleet");
+    expect(runner(config, "default").kubernetes).toMatchObject({
+      helper_image_flavor: "ubuntu",
+      cleanup_grace_period_seconds: 15,
+    });
+    const egress = findObject<{ spec: { egress: { to?: unknown[] }[] } }>(
+      objects,
+      "NetworkPolicy",
+      "fleet-gitlab-runner-fleet",
+    );
     expect(egress.spec.egress[1]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.10/32" } }]);
     expect(egress.spec.egress[2]?.to).toEqual([{ ipBlock: { cidr: "203.0.113.20/32" } }]);
-    const ingress = findObject<{ spec: { ingress: { from?: unknown[] }[] } }>(objects, "NetworkPolicy", "fleet-gitlab-runner-fleet-metrics");
+    const ingress = findObject<{ spec: { ingress: { from?: unknown[] }[] } }>(
+      objects,
+      "NetworkPolicy",
+      "fleet-gitlab-runner-fleet-metrics",
+    );
     expect(ingress.spec.ingress[0]?.from).toEqual([
       { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } },
-      { podSelector: { matchLabels: { "app.kubernetes.io/part-of": "gitlab-runner-fleet", "app.kubernetes.io/instance": "fleet", "app.kubernetes.io/component": "test" } } },
+      {
+        podSelector: {
+          matchLabels: {
+            "app.kubernetes.io/part-of": "gitlab-runner-fleet",
+            "app.kubernetes.io/instance": "fleet",
+            "app.kubernetes.io/component": "test",
+          },
+        },
+      },
     ]);
     expect(env(objects, "HTTPS_PROXY")).toBe("http://proxy.example.com:3128");
     expect(podSpec(objects).topologySpreadConstraints?.[0]?.labelSelector).toEqual({
@@ -228,15 +340,36 @@ export const scenarioExpectations: Record<string, (config: Config, objects: Kube
     expect(runner(config, "long-jobs").kubernetes.pod_labels).toEqual(chartLabels);
     const cronJob = findObject<any>(objects, "CronJob", "fleet-gitlab-runner-fleet-orphan-cleanup");
     expect(cronJob.spec).toMatchObject({ schedule: "7 * * * *", concurrencyPolicy: "Forbid" });
-    const cronEnv = Object.fromEntries(cronJob.spec.jobTemplate.spec.template.spec.containers[0].env.map((v: any) => [v.name, v.value]));
+    const cronEnv = Object.fromEntries(
+      cronJob.spec.jobTemplate.spec.template.spec.containers[0].env.map((v: any) => [v.name, v.value]),
+    );
     // the longest timeout is long-jobs' registration.maximumTimeout (10800 > 3600), plus 900 s grace
-    expect(cronEnv).toMatchObject({ JOB_NAMESPACES: "ci ci-long", MIN_AGE_SECONDS: "11700", DRY_RUN: "true", MANAGER_LABEL: "gitlab-runner-fleet/manager" });
+    expect(cronEnv).toMatchObject({
+      JOB_NAMESPACES: "ci ci-long",
+      MIN_AGE_SECONDS: "11700",
+      DRY_RUN: "true",
+      MANAGER_LABEL: "gitlab-runner-fleet/manager",
+    });
     expect(configMapOf(objects).data?.["orphan-cleanup.sh"]).toMatch(/^#!\/bin\/sh\n/);
-    const roles = findObjects(objects, "Role").filter((role) => role.metadata.name.startsWith("fleet-gitlab-runner-fleet-orphan-cleanup"));
+    const roles = findObjects(objects, "Role").filter((role) =>
+      role.metadata.name.startsWith("fleet-gitlab-runner-fleet-orphan-cleanup"),
+    );
     expect(roles.map((role: any) => [role.metadata.namespace, role.rules])).toEqual([
       ["ci", [{ apiGroups: [""], resources: ["pods"], verbs: ["list"] }]],
-      ["ci", [{ apiGroups: [""], resources: ["pods"], verbs: ["list", "delete"] }, { apiGroups: [""], resources: ["configmaps"], verbs: ["delete"] }]],
-      ["ci-long", [{ apiGroups: [""], resources: ["pods"], verbs: ["list", "delete"] }, { apiGroups: [""], resources: ["configmaps"], verbs: ["delete"] }]],
+      [
+        "ci",
+        [
+          { apiGroups: [""], resources: ["pods"], verbs: ["list", "delete"] },
+          { apiGroups: [""], resources: ["configmaps"], verbs: ["delete"] },
+        ],
+      ],
+      [
+        "ci-long",
+        [
+          { apiGroups: [""], resources: ["pods"], verbs: ["list", "delete"] },
+          { apiGroups: [""], resources: ["configmaps"], verbs: ["delete"] },
+        ],
+      ],
     ]);
   },
 };

@@ -51,7 +51,9 @@ describe.each(scenarios)("scenario $name", ({ name, values }) => {
       expect(outside).not.toContain(Buffer.from(token).toString("base64"));
     }
     // a ServiceAccount token Secret is rendered empty: the cluster's token controller fills it
-    const filledByChart = findObjects<{ type?: string; data?: Record<string, string> }>(objects, "Secret").filter((s) => s.type !== "kubernetes.io/service-account-token");
+    const filledByChart = findObjects<{ type?: string; data?: Record<string, string> }>(objects, "Secret").filter(
+      (s) => s.type !== "kubernetes.io/service-account-token",
+    );
     for (const secret of filledByChart) {
       expect(Object.keys(secret.data ?? {}).length).toBeGreaterThan(0);
     }

@@ -51,7 +51,12 @@ export function snapshotText(objects: KubeObject[]): string {
     .map((obj) => {
       const copy = structuredClone(obj) as KubeObject & { data?: Record<string, string> };
       if (copy.kind === "Secret" && copy.data) {
-        copy.data = Object.fromEntries(Object.keys(copy.data).map((key) => [key, `<redacted sha256:${sha(obj.data ? String((obj.data as Record<string, string>)[key]) : "")}>`]));
+        copy.data = Object.fromEntries(
+          Object.keys(copy.data).map((key) => [
+            key,
+            `<redacted sha256:${sha(obj.data ? String((obj.data as Record<string, string>)[key]) : "")}>`,
+          ]),
+        );
       }
       if (copy.kind === "ConfigMap" && copy.data?.["entrypoint.sh"]) {
         copy.data["entrypoint.sh"] = `<files/entrypoint.sh sha256:${sha(copy.data["entrypoint.sh"])}>`;

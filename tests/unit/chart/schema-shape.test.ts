@@ -31,12 +31,16 @@ describe("values.schema.json", () => {
   });
 
   it("describes every property", () => {
-    const undocumented = nodes.filter(({ path, node }) => path !== "(root)" && !path.endsWith("[]") && !node.description);
+    const undocumented = nodes.filter(
+      ({ path, node }) => path !== "(root)" && !path.endsWith("[]") && !node.description,
+    );
     expect(undocumented.map(({ path }) => path)).toEqual([]);
   });
 
   it("closes every object with properties (typos fail)", () => {
-    const open = nodes.filter(({ node }) => node.properties && node.additionalProperties !== false && !node.propertyNames);
+    const open = nodes.filter(
+      ({ node }) => node.properties && node.additionalProperties !== false && !node.propertyNames,
+    );
     expect(open.map(({ path }) => path)).toEqual([]);
   });
 

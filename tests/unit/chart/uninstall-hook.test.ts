@@ -48,11 +48,17 @@ describe("uninstall hook", () => {
       { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] },
     ]);
     expect(checkRbac(role)).toEqual([]);
-    const binding = findObjects(objects, "RoleBinding").find((obj) => obj.metadata.name === `${FULLNAME}-uninstall`) as any;
+    const binding = findObjects(objects, "RoleBinding").find(
+      (obj) => obj.metadata.name === `${FULLNAME}-uninstall`,
+    ) as any;
     expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: `${FULLNAME}-uninstall`, namespace: "ci" }]);
     expect(binding.roleRef.name).toBe(`${FULLNAME}-uninstall`);
     // release objects, not hooks: helm removes them with the release, even after a failed hook
-    for (const obj of [role, binding, findObjects(objects, "ServiceAccount").find((sa) => sa.metadata.name === `${FULLNAME}-uninstall`)]) {
+    for (const obj of [
+      role,
+      binding,
+      findObjects(objects, "ServiceAccount").find((sa) => sa.metadata.name === `${FULLNAME}-uninstall`),
+    ]) {
       expect(obj?.metadata.annotations?.["helm.sh/hook"]).toBeUndefined();
     }
   });
@@ -78,7 +84,11 @@ describe("uninstall hook", () => {
 
 describe("NOTES", () => {
   it("warns when the shell executor is on", async () => {
-    const notes = await notesOf({ ...base(), allowShellExecutor: true, runners: [{ ...base().runners[0], executor: "shell" }] });
+    const notes = await notesOf({
+      ...base(),
+      allowShellExecutor: true,
+      runners: [{ ...base().runners[0], executor: "shell" }],
+    });
     expect(notes).toMatch(/WARNING: .*shell executor/);
     expect(await notesOf(base())).not.toContain("WARNING");
   });

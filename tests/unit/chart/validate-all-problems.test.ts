@@ -10,7 +10,12 @@ const values = {
     {
       name: "a",
       token: { value: "glrt-FAKE0000000000000001" },
-      kubernetes: { privileged: true, allowPrivilegeEscalation: false, allowedPullPolicies: ["always"], externalCluster: { host: "https://k8s.example.com" } },
+      kubernetes: {
+        privileged: true,
+        allowPrivilegeEscalation: false,
+        allowedPullPolicies: ["always"],
+        externalCluster: { host: "https://k8s.example.com" },
+      },
       cache: { type: "s3", s3: { bucketName: "b", authenticationType: "access-key" } },
       configTemplate: 'name = "x"\nlimit = "many"\n',
     },
@@ -36,7 +41,10 @@ describe("chart value checks", () => {
     expect(error).toBeInstanceOf(RenderError);
     const stderr = (error as RenderError).stderr;
     expect(stderr).toContain("gitlab-runner-fleet: 12 problem(s) in values:");
-    const problems = stderr.split("\n").filter((line) => line.startsWith("- ")).map((line) => line.slice(2).split(":")[0]);
+    const problems = stderr
+      .split("\n")
+      .filter((line) => line.startsWith("- "))
+      .map((line) => line.slice(2).split(":")[0]);
     expect(problems).toEqual([
       "runners[0].kubernetes.allowedPullPolicies",
       "runners[0].kubernetes.allowPrivilegeEscalation",

@@ -9,7 +9,10 @@ describe.concurrent("error messages", () => {
   it.for(messageCases)("$title", async ({ values, ts, helm3, helm4, by }, { expect }) => {
     const errors = validateValues(values).errors.join("\n");
     for (const text of ts) expect(errors).toContain(text);
-    for (const [helm, expected] of [[3, helm3], [4, helm4]] as const) {
+    for (const [helm, expected] of [
+      [3, helm3],
+      [4, helm4],
+    ] as const) {
       const stderr = await helmError(values, helm);
       for (const text of expected) expect(stderr, `helm ${helm} said:\n${stderr}`).toContain(text);
       // A schema problem reads as a values error, not as a template crash with a --debug hint.

@@ -13,12 +13,17 @@ import { toolsDir } from "../../../src/testing/helm-binary.js";
 const workflowPath = join(chartRoot, ".github", "workflows", "ci.yml");
 const text = readFileSync(workflowPath, "utf8");
 const workflow = parse(text) as { jobs: Record<string, { steps: Array<Record<string, any>> }> };
-const runs = (job: string): string[] => (workflow.jobs[job]?.steps ?? []).flatMap((s) => (typeof s.run === "string" ? [s.run.trim()] : []));
-const uses = (job: string): string[] => (workflow.jobs[job]?.steps ?? []).flatMap((s) => (typeof s.uses === "string" ? [s.uses] : []));
+const runs = (job: string): string[] =>
+  (workflow.jobs[job]?.steps ?? []).flatMap((s) => (typeof s.run === "string" ? [s.run.trim()] : []));
+const uses = (job: string): string[] =>
+  (workflow.jobs[job]?.steps ?? []).flatMap((s) => (typeof s.uses === "string" ? [s.uses] : []));
 const stepWith = (job: string, run: string) => workflow.jobs[job]?.steps.find((s) => s.run === run);
 
 const haveActionlint = existsSync(actionlintPath);
-if (!haveActionlint) process.stderr.write(`actionlint check skipped: ${actionlintPath} missing (npm run setup builds it when Go is on PATH)\n`);
+if (!haveActionlint)
+  process.stderr.write(
+    `actionlint check skipped: ${actionlintPath} missing (npm run setup builds it when Go is on PATH)\n`,
+  );
 
 /** shellcheck as setup provides it: on PATH, or the PyPI copy in .tools/python. */
 async function shellcheckPath(): Promise<string> {
@@ -31,7 +36,9 @@ async function shellcheckPath(): Promise<string> {
 
 describe(".github/workflows/ci.yml", () => {
   it.skipIf(!haveActionlint)("passes actionlint, with shellcheck on every run: script", async () => {
-    const res = await execa(actionlintPath, ["-no-color", `-shellcheck=${await shellcheckPath()}`, workflowPath], { reject: false });
+    const res = await execa(actionlintPath, ["-no-color", `-shellcheck=${await shellcheckPath()}`, workflowPath], {
+      reject: false,
+    });
     expect(res.stdout + res.stderr, "actionlint findings").toBe("");
     expect(res.exitCode).toBe(0);
   });
@@ -53,11 +60,20 @@ describe(".github/workflows/ci.yml", () => {
 
   it("runs the kind e2e suite as required, ct lint and ct install in the kind job", () => {
     expect(stepWith("kind", "npm run test:e2e")?.env).toEqual({ E2E_REQUIRED: "1" });
-    expect(runs("kind")).toEqual(expect.arrayContaining(["ct lint --config ct.yaml", "npm run ct-fixtures", "ct install --config ct.yaml"]));
+    expect(runs("kind")).toEqual(
+      expect.arrayContaining(["ct lint --config ct.yaml", "npm run ct-fixtures", "ct install --config ct.yaml"]),
+    );
     // ct install finds the fixtures and the mock only when they were made first, in the kind cluster it installs to.
-    const order = ["kind create cluster --name chart-testing", "kind load docker-image gitlab-runner-fleet/mock-gitlab:dev --name chart-testing", "npm run ct-fixtures", "ct install --config ct.yaml"];
+    const order = [
+      "kind create cluster --name chart-testing",
+      "kind load docker-image gitlab-runner-fleet/mock-gitlab:dev --name chart-testing",
+      "npm run ct-fixtures",
+      "ct install --config ct.yaml",
+    ];
     const at = order.map((command) => runs("kind").findIndex((r) => r.includes(command)));
-    expect(at.every((i) => i >= 0) && at.every((i, n) => n === 0 || i > (at[n - 1] ?? -1)), JSON.stringify(at)).toBe(true);
+    expect(at.every((i) => i >= 0) && at.every((i, n) => n === 0 || i > (at[n - 1] ?? -1)), JSON.stringify(at)).toBe(
+      true,
+    );
     expect(runs("kind").some((r) => r.includes(`go install sigs.k8s.io/kind@${KIND_VERSION}`))).toBe(true);
     const ct = workflow.jobs.kind?.steps.find((s) => String(s.uses).startsWith("helm/chart-testing-action@"));
     expect(ct?.with?.version).toBe(CT_VERSION);
@@ -71,7 +87,9 @@ describe(".github/workflows/ci.yml", () => {
     // The same sed the step runs, on the real Chart.yaml.
     const { stdout: version } = await execa("sed", ["-n", sedScript ?? "", join(chartRoot, "Chart.yaml")]);
     expect(version).toBe(runnerAppVersion);
-    expect(`${base?.replace("${version}", version)}/binaries/gitlab-runner-linux-amd64`).toBe(runnerDownloadUrl(runnerAppVersion));
+    expect(`${base?.replace("${version}", version)}/binaries/gitlab-runner-linux-amd64`).toBe(
+      runnerDownloadUrl(runnerAppVersion),
+    );
     expect(stepWith("runner", "npm run test:runner")?.env).toEqual({ RUNNER_TIER_REQUIRED: "1" });
   });
 });

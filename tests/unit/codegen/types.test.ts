@@ -28,7 +28,9 @@ describe("generated values types", () => {
     const schema = {
       type: "object",
       additionalProperties: false,
-      properties: { build: { $ref: "#/definitions/limits", description: "Limits of the build container.", default: {} } },
+      properties: {
+        build: { $ref: "#/definitions/limits", description: "Limits of the build container.", default: {} },
+      },
       definitions: { limits: { type: "object", additionalProperties: false, properties: { cpu: { type: "string" } } } },
     };
     const out = await renderValuesTypes(schema);

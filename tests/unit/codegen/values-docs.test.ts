@@ -28,7 +28,12 @@ describe("generated values.yaml", () => {
     const end = lines.indexOf("runners: []");
     expect(start).toBeGreaterThan(0);
     expect(end).toBeGreaterThan(start);
-    const example = parse(lines.slice(start, end).map((line) => line.replace(/^# ?/, "")).join("\n")) as { runners: unknown[] };
+    const example = parse(
+      lines
+        .slice(start, end)
+        .map((line) => line.replace(/^# ?/, ""))
+        .join("\n"),
+    ) as { runners: unknown[] };
     expect(example.runners).toHaveLength(1);
     expect(validateValues({ gitlabUrl: "https://gitlab.example.com", ...example }).errors).toEqual([]);
   });
@@ -42,8 +47,15 @@ describe("README values sections", () => {
 
   it("names a key missing from the sections, one listed twice, and one the schema lacks", () => {
     const sections = [
-      { title: "A", keys: VALUE_SECTIONS.flatMap((section) => section.keys).filter((key) => key !== "tests").concat("gitlabUrl", "nope") },
+      {
+        title: "A",
+        keys: VALUE_SECTIONS.flatMap((section) => section.keys)
+          .filter((key) => key !== "tests")
+          .concat("gitlabUrl", "nope"),
+      },
     ];
-    expect(() => sectionKeys(loadSchema(), sections)).toThrow(/gitlabUrl is listed in both[\s\S]*nope \(section "A"\) is not a top-level key[\s\S]*tests is in no section/);
+    expect(() => sectionKeys(loadSchema(), sections)).toThrow(
+      /gitlabUrl is listed in both[\s\S]*nope \(section "A"\) is not a top-level key[\s\S]*tests is in no section/,
+    );
   });
 });

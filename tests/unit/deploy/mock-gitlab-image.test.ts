@@ -17,7 +17,9 @@ const instructions = dockerfile
   .map((line) => line.trim())
   .filter((line) => line !== "" && !line.startsWith("#"));
 const of = (keyword: string): string[] =>
-  instructions.filter((line) => line.toUpperCase().startsWith(`${keyword} `)).map((line) => line.slice(keyword.length + 1).trim());
+  instructions
+    .filter((line) => line.toUpperCase().startsWith(`${keyword} `))
+    .map((line) => line.slice(keyword.length + 1).trim());
 
 describe("deploy/mock-gitlab/Dockerfile", () => {
   it("passes hadolint", async () => {
@@ -51,7 +53,12 @@ describe("the image's build step", () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it("compiles the CLI with deploy/mock-gitlab/tsconfig.json into a runnable mock", async () => {
-    await execa(join(chartRoot, "node_modules", ".bin", "tsc"), ["-p", join(chartRoot, "deploy", "mock-gitlab", "tsconfig.json"), "--outDir", out]);
+    await execa(join(chartRoot, "node_modules", ".bin", "tsc"), [
+      "-p",
+      join(chartRoot, "deploy", "mock-gitlab", "tsconfig.json"),
+      "--outDir",
+      out,
+    ]);
     writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
     const child = execa("node", [join(out, "scripts", "mock-gitlab.js"), "--host", "127.0.0.1", "--port", "0"], {
       env: { MOCK_GITLAB_ADMIN_TOKEN: "glpat-fake-admin-token-0000" },
@@ -67,7 +74,9 @@ describe("the image's build step", () => {
         });
         child.once("exit", () => reject(new Error(`mock exited before listening: ${seen}`)));
       });
-      const res = await fetch(`${url}/api/v4/runners/all`, { headers: { "PRIVATE-TOKEN": "glpat-fake-admin-token-0000" } });
+      const res = await fetch(`${url}/api/v4/runners/all`, {
+        headers: { "PRIVATE-TOKEN": "glpat-fake-admin-token-0000" },
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual([]);
     } finally {

@@ -14,10 +14,25 @@ describe("ctFixtures over every ci/ scenario", () => {
     const secrets = fixtures.objects.filter((o) => o.kind === "Secret");
     const names = secrets.map((s) => s.metadata.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(["gitlab-ca", "remote-cluster", "my-runner-token", "arm-runner-token", "minio-credentials", "gcs-cache-key", "azure-cache", "legacy-registration"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "gitlab-ca",
+        "remote-cluster",
+        "my-runner-token",
+        "arm-runner-token",
+        "minio-credentials",
+        "gcs-cache-key",
+        "azure-cache",
+        "legacy-registration",
+      ]),
+    );
     expect(secrets.every((s) => s.metadata.namespace === CT_NAMESPACE)).toBe(true);
-    expect((secrets.find((s) => s.metadata.name === "gitlab-ca")?.stringData as Record<string, string>)["ca-bundle.pem"]).toBe(PEM);
-    expect((secrets.find((s) => s.metadata.name === "remote-cluster")?.stringData as Record<string, string>)["ca.crt"]).toBe(PEM);
+    expect(
+      (secrets.find((s) => s.metadata.name === "gitlab-ca")?.stringData as Record<string, string>)["ca-bundle.pem"],
+    ).toBe(PEM);
+    expect(
+      (secrets.find((s) => s.metadata.name === "remote-cluster")?.stringData as Record<string, string>)["ca.crt"],
+    ).toBe(PEM);
   });
 
   it("leaves volumes to kind's provisioner and brings the priority class", () => {
@@ -26,9 +41,14 @@ describe("ctFixtures over every ci/ scenario", () => {
   });
 
   it("lists the job namespaces, the monitoring kinds and every legacy registration token", () => {
-    expect([...fixtures.jobNamespaces.keys()]).toEqual(expect.arrayContaining(["ci-jobs", "ci-other", "ci-remote-jobs"]));
+    expect([...fixtures.jobNamespaces.keys()]).toEqual(
+      expect.arrayContaining(["ci-jobs", "ci-other", "ci-remote-jobs"]),
+    );
     expect(fixtures.monitoringKinds.sort()).toEqual(["PodMonitor", "ServiceMonitor"]);
-    const legacySecret = fixtures.objects.find((o) => o.kind === "Secret" && o.metadata.name === "legacy-registration")?.stringData as Record<string, string>;
-    expect(fixtures.registrationTokens.sort()).toEqual(["GR1348941FAKEPERSISTENT", "GR1348941FAKEREGISTRATION", legacySecret.token].sort());
+    const legacySecret = fixtures.objects.find((o) => o.kind === "Secret" && o.metadata.name === "legacy-registration")
+      ?.stringData as Record<string, string>;
+    expect(fixtures.registrationTokens.sort()).toEqual(
+      ["GR1348941FAKEPERSISTENT", "GR1348941FAKEREGISTRATION", legacySecret.token].sort(),
+    );
   });
 });

@@ -6,7 +6,14 @@ import { createRunnerThroughAdminApi, managerSystemId, valuesForMock } from "../
 describe("managerSystemId", () => {
   it("is the system_id files/entrypoint.sh derives with sha256sum", async () => {
     const id = { seed: "cluster-a", namespace: "gitlab-runners", release: "fleet", pod: "fleet-gitlab-runner-fleet-0" };
-    const { stdout } = await execa("bash", ["-c", 'printf "%s/%s/%s/%s" "$0" "$1" "$2" "$3" | sha256sum', id.seed, id.namespace, id.release, id.pod]);
+    const { stdout } = await execa("bash", [
+      "-c",
+      'printf "%s/%s/%s/%s" "$0" "$1" "$2" "$3" | sha256sum',
+      id.seed,
+      id.namespace,
+      id.release,
+      id.pod,
+    ]);
     expect(managerSystemId(id)).toBe(`s_${stdout.slice(0, 12)}`);
     expect(managerSystemId({ ...id, pod: "fleet-gitlab-runner-fleet-1" })).not.toBe(managerSystemId(id));
   });
@@ -20,10 +27,18 @@ describe("createRunnerThroughAdminApi", () => {
   afterAll(() => mock.close());
 
   it("creates an instance runner with a glrt- token through POST /api/v4/user/runners", async () => {
-    const created = await createRunnerThroughAdminApi(mock.url, mock.adminToken, { description: "e2e", tag_list: ["kind"] });
+    const created = await createRunnerThroughAdminApi(mock.url, mock.adminToken, {
+      description: "e2e",
+      tag_list: ["kind"],
+    });
     expect(created.token).toMatch(/^glrt-/);
     const runner = (await mock.control.listRunners()).find((r) => r.id === created.id);
-    expect(runner).toMatchObject({ token: created.token, runner_type: "instance_type", tag_list: ["kind"], run_untagged: true });
+    expect(runner).toMatchObject({
+      token: created.token,
+      runner_type: "instance_type",
+      tag_list: ["kind"],
+      run_untagged: true,
+    });
     expect((await mock.control.requests({ endpoint: "admin/user/runners" })).map((r) => r.status)).toContain(201);
   });
 
@@ -56,6 +71,8 @@ describe("valuesForMock", () => {
   });
 
   it("refuses an entry the mock issued no token for", () => {
-    expect(() => valuesForMock({ runners: [{ name: "a", token: { value: "glrt-FAKEA" } }] }, "http://x", {})).toThrow("no mock token for runner entry a");
+    expect(() => valuesForMock({ runners: [{ name: "a", token: { value: "glrt-FAKEA" } }] }, "http://x", {})).toThrow(
+      "no mock token for runner entry a",
+    );
   });
 });

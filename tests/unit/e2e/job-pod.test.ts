@@ -7,11 +7,18 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { Values } from "../../../src/generated/values.js";
 import { chartRoot } from "../../../src/paths.js";
-import { expectedJobPod, includesDeep, jobPodMismatches, quantityValue, type ExpectedJobPod } from "../../../src/testing/e2e/job-pod.js";
+import {
+  expectedJobPod,
+  includesDeep,
+  jobPodMismatches,
+  quantityValue,
+  type ExpectedJobPod,
+} from "../../../src/testing/e2e/job-pod.js";
 import { JOB_POD_SCENARIOS } from "../../../src/testing/e2e/scenarios.js";
 import { validateValues } from "../../../src/values/validate.js";
 
-const scenario = (name: string): Partial<Values> => parse(readFileSync(join(chartRoot, "ci", `${name}-values.yaml`), "utf8")) as Partial<Values>;
+const scenario = (name: string): Partial<Values> =>
+  parse(readFileSync(join(chartRoot, "ci", `${name}-values.yaml`), "utf8")) as Partial<Values>;
 const opts = { releaseNamespace: "fleet-e2e" };
 
 /** The pod the runner would build for an expectation, as the API server returns it. */
@@ -40,7 +47,12 @@ function podFor(wanted: ExpectedJobPod): V1Pod {
         name: c.name,
         image: c.image ?? "registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v19.4.0",
         resources: { requests: c.requests, limits: c.limits },
-        securityContext: { ...c.securityContext, privileged: c.privileged, allowPrivilegeEscalation: c.allowPrivilegeEscalation, capabilities: c.capabilities },
+        securityContext: {
+          ...c.securityContext,
+          privileged: c.privileged,
+          allowPrivilegeEscalation: c.allowPrivilegeEscalation,
+          capabilities: c.capabilities,
+        },
         volumeMounts: [{ name: "repo", mountPath: "/builds" }, ...c.mounts],
       })),
     },
@@ -50,9 +62,24 @@ function podFor(wanted: ExpectedJobPod): V1Pod {
 describe("expectedJobPod", () => {
   it("gives the default scenario an unprivileged alpine pod in the release namespace that drops NET_RAW", () => {
     const pod = expectedJobPod(scenario("default"), "default", opts);
-    expect(pod).toMatchObject({ namespace: "fleet-e2e", serviceAccountName: "default", automountServiceAccountToken: false, nodeSelector: {}, tolerations: [], imagePullSecrets: [], terminationGracePeriodSeconds: 30 });
+    expect(pod).toMatchObject({
+      namespace: "fleet-e2e",
+      serviceAccountName: "default",
+      automountServiceAccountToken: false,
+      nodeSelector: {},
+      tolerations: [],
+      imagePullSecrets: [],
+      terminationGracePeriodSeconds: 30,
+    });
     expect(pod.containers.map((c) => c.name)).toEqual(["build", "helper"]);
-    expect(pod.containers[0]).toMatchObject({ image: "alpine:3.22", privileged: false, allowPrivilegeEscalation: false, capabilities: { add: [], drop: ["NET_RAW"] }, requests: {}, limits: {} });
+    expect(pod.containers[0]).toMatchObject({
+      image: "alpine:3.22",
+      privileged: false,
+      allowPrivilegeEscalation: false,
+      capabilities: { add: [], drop: ["NET_RAW"] },
+      requests: {},
+      limits: {},
+    });
     expect(pod.labels).toEqual({ "manager.runner.gitlab.com/name": "default" });
   });
 
@@ -68,7 +95,10 @@ describe("expectedJobPod", () => {
     expect(dind.containers[0]?.mounts).toEqual([{ name: "docker-certs", mountPath: "/certs/client", readOnly: false }]);
     for (const name of JOB_POD_SCENARIOS.filter((s) => s.scenario !== "dind-privileged").map((s) => s)) {
       const pod = expectedJobPod(name.values(), name.runner, opts);
-      expect(pod.containers.some((c) => c.privileged), name.scenario).toBe(false);
+      expect(
+        pod.containers.some((c) => c.privileged),
+        name.scenario,
+      ).toBe(false);
     }
   });
 
@@ -97,30 +127,61 @@ describe("expectedJobPod", () => {
       ["helper", { cpu: "100m", memory: "128Mi" }, {}],
       ["svc-0", { cpu: "500m", memory: "1Gi" }, {}],
     ]);
-    expect(expectedJobPod(scenario("multi-runner"), "arm", opts).nodeSelector).toEqual({ "kubernetes.io/arch": "arm64" });
+    expect(expectedJobPod(scenario("multi-runner"), "arm", opts).nodeSelector).toEqual({
+      "kubernetes.io/arch": "arm64",
+    });
   });
 
   it("puts job-namespace jobs in jobNamespace with their service account, and kubernetes.namespace wins over it", () => {
-    expect(expectedJobPod(scenario("job-namespace"), "default", opts)).toMatchObject({ namespace: "ci-jobs", serviceAccountName: "ci-job" });
-    expect(expectedJobPod(scenario("job-namespace"), "other-namespace", opts)).toMatchObject({ namespace: "ci-other", serviceAccountName: "default" });
+    expect(expectedJobPod(scenario("job-namespace"), "default", opts)).toMatchObject({
+      namespace: "ci-jobs",
+      serviceAccountName: "ci-job",
+    });
+    expect(expectedJobPod(scenario("job-namespace"), "other-namespace", opts)).toMatchObject({
+      namespace: "ci-other",
+      serviceAccountName: "default",
+    });
   });
 
   it("maps the security scenario's pod and container contexts, helper limits and configMap volume", () => {
     const secured = JOB_POD_SCENARIOS.find((s) => s.scenario === "job-pod-security")!;
     const pod = expectedJobPod(secured.values(), "secured", { ...opts, services: 1 });
-    expect(pod.podSecurityContext).toEqual({ runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } });
+    expect(pod.podSecurityContext).toEqual({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      fsGroup: 1000,
+      seccompProfile: { type: "RuntimeDefault" },
+    });
     const [build, helper, service] = pod.containers;
-    expect(build).toMatchObject({ securityContext: { readOnlyRootFilesystem: false }, capabilities: { add: [], drop: ["ALL"] } });
-    expect(helper).toMatchObject({ securityContext: { runAsUser: 1000 }, requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "200m", memory: "128Mi" } });
-    expect(service).toMatchObject({ name: "svc-0", capabilities: { drop: ["NET_RAW"] }, requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } });
-    expect(pod.tolerations).toEqual([{ key: "ci.example.com/dedicated", operator: "Equal", value: "ci", effect: "NoSchedule" }]);
+    expect(build).toMatchObject({
+      securityContext: { readOnlyRootFilesystem: false },
+      capabilities: { add: [], drop: ["ALL"] },
+    });
+    expect(helper).toMatchObject({
+      securityContext: { runAsUser: 1000 },
+      requests: { cpu: "50m", memory: "64Mi" },
+      limits: { cpu: "200m", memory: "128Mi" },
+    });
+    expect(service).toMatchObject({
+      name: "svc-0",
+      capabilities: { drop: ["NET_RAW"] },
+      requests: { cpu: "100m", memory: "128Mi" },
+      limits: { memory: "256Mi" },
+    });
+    expect(pod.tolerations).toEqual([
+      { key: "ci.example.com/dedicated", operator: "Equal", value: "ci", effect: "NoSchedule" },
+    ]);
     expect(pod.volumes).toEqual([{ name: "ci-settings", source: "configMap" }]);
   });
 
-  it.each(JOB_POD_SCENARIOS.map((s) => [s.scenario, s] as const))("takes %s from values the chart accepts", (_, scenario) => {
-    const result = validateValues(scenario.values());
-    expect(result.errors).toEqual([]);
-  });
+  it.each(JOB_POD_SCENARIOS.map((s) => [s.scenario, s] as const))(
+    "takes %s from values the chart accepts",
+    (_, scenario) => {
+      const result = validateValues(scenario.values());
+      expect(result.errors).toEqual([]);
+    },
+  );
 
   it("refuses a runner entry that is not in the values", () => {
     expect(() => expectedJobPod(scenario("default"), "nope", opts)).toThrow("no runner entry named nope");
@@ -135,23 +196,50 @@ describe("jobPodMismatches", () => {
   });
 
   it.each<[string, (pod: V1Pod) => void, RegExp]>([
-    ["a privileged build container", (p) => void (p.spec!.containers[0]!.securityContext!.privileged = true), /container build privileged/],
+    [
+      "a privileged build container",
+      (p) => void (p.spec!.containers[0]!.securityContext!.privileged = true),
+      /container build privileged/,
+    ],
     ["another namespace", (p) => void (p.metadata!.namespace = "default"), /^namespace/],
     ["a missing label", (p) => void delete p.metadata!.labels!["ci.example.com/builder"], /^labels/],
-    ["a changed memory limit", (p) => void (p.spec!.containers[0]!.resources!.limits = { memory: "4G", "ephemeral-storage": "20Gi" }), /container build limits/],
-    ["an extra request on the helper", (p) => void (p.spec!.containers[1]!.resources!.requests = { cpu: "100m" }), /container helper requests/],
+    [
+      "a changed memory limit",
+      (p) => void (p.spec!.containers[0]!.resources!.limits = { memory: "4G", "ephemeral-storage": "20Gi" }),
+      /container build limits/,
+    ],
+    [
+      "an extra request on the helper",
+      (p) => void (p.spec!.containers[1]!.resources!.requests = { cpu: "100m" }),
+      /container helper requests/,
+    ],
     ["a lost pull secret", (p) => void (p.spec!.imagePullSecrets = []), /^imagePullSecrets/],
     ["an extra toleration", (p) => void p.spec!.tolerations!.push({ key: "x", operator: "Exists" }), /^tolerations/],
     ["a missing volume", (p) => void (p.spec!.volumes = []), /^volume registry-credentials/],
-    ["a writable secret mount", (p) => void (p.spec!.containers[0]!.volumeMounts![1]!.readOnly = false), /container build mount registry-credentials/],
-    ["NET_RAW kept on the helper", (p) => void (p.spec!.containers[1]!.securityContext!.capabilities = { drop: [] }), /container helper capabilities.drop/],
-    ["a pod security context without seccomp", (p) => void (p.spec!.securityContext = { runAsNonRoot: false }), /^securityContext/],
+    [
+      "a writable secret mount",
+      (p) => void (p.spec!.containers[0]!.volumeMounts![1]!.readOnly = false),
+      /container build mount registry-credentials/,
+    ],
+    [
+      "NET_RAW kept on the helper",
+      (p) => void (p.spec!.containers[1]!.securityContext!.capabilities = { drop: [] }),
+      /container helper capabilities.drop/,
+    ],
+    [
+      "a pod security context without seccomp",
+      (p) => void (p.spec!.securityContext = { runAsNonRoot: false }),
+      /^securityContext/,
+    ],
     ["a service container nobody asked for", (p) => void p.spec!.containers.push({ name: "svc-0" }), /^containers/],
   ])("reports %s", (_, mutate, message) => {
     const pod = podFor(expected);
     mutate(pod);
     const problems = jobPodMismatches(expected, pod);
-    expect(problems.some((p) => message.test(p)), problems.join("\n")).toBe(true);
+    expect(
+      problems.some((p) => message.test(p)),
+      problems.join("\n"),
+    ).toBe(true);
   });
 
   it("compares quantities by value, as the API server canonicalises them", () => {

@@ -41,7 +41,10 @@ describe("materializeManager", () => {
       namespace: "runners",
       runnerBin: fakeRunner,
       listenAddress: "127.0.0.1:0",
-      externalSecrets: { "remote-token": { token: "glrt-FAKEREMOTE" }, "remote-cluster": { "ca.crt": "PEM", token: "kube-token" } },
+      externalSecrets: {
+        "remote-token": { token: "glrt-FAKEREMOTE" },
+        "remote-cluster": { "ca.crt": "PEM", token: "kube-token" },
+      },
     });
     expect(manager.entrypoint.startsWith(dir)).toBe(true);
     expect(existsSync(manager.entrypoint)).toBe(true);
@@ -49,19 +52,37 @@ describe("materializeManager", () => {
     expect(template).not.toMatch(/\/var\/run\/secrets|\/opt\/gitlab-runner-fleet/);
     expect(template).toContain('listen_address = "127.0.0.1:0"');
     const words = (manager.env.FLEET_RUNNERS ?? "").split(" ");
-    expect(words.map((w) => w.split(":").slice(0, 2).join(":"))).toEqual(["default:authentication", "legacy:registration", "remote:authentication"]);
+    expect(words.map((w) => w.split(":").slice(0, 2).join(":"))).toEqual([
+      "default:authentication",
+      "legacy:registration",
+      "remote:authentication",
+    ]);
     const files = words.map((w) => w.split(":")[2] ?? "");
-    expect(files.map((f) => readFileSync(f, "utf8"))).toEqual(["glrt-FAKELOCAL000", "GR1348941FAKELOCAL", "glrt-FAKEREMOTE"]);
+    expect(files.map((f) => readFileSync(f, "utf8"))).toEqual([
+      "glrt-FAKELOCAL000",
+      "GR1348941FAKELOCAL",
+      "glrt-FAKEREMOTE",
+    ]);
     const caFile = /ca_file = "([^"]+)"/.exec(template)?.[1] ?? "";
     expect(readFileSync(caFile, "utf8")).toBe("PEM");
-    expect(manager.env).toMatchObject({ POD_NAME: "fleet-gitlab-runner-fleet-0", POD_NAMESPACE: "runners", FLEET_RELEASE: "fleet", FLEET_RUNNER_BIN: fakeRunner });
+    expect(manager.env).toMatchObject({
+      POD_NAME: "fleet-gitlab-runner-fleet-0",
+      POD_NAMESPACE: "runners",
+      FLEET_RELEASE: "fleet",
+      FLEET_RUNNER_BIN: fakeRunner,
+    });
   });
 
   it("names a Secret it has no content for", async () => {
     const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
-    expect(() => materializeManager(objects, { dir: join(scratch, "missing"), podName: "p-0", namespace: "runners", runnerBin: fakeRunner })).toThrow(
-      /Secret remote-token/,
-    );
+    expect(() =>
+      materializeManager(objects, {
+        dir: join(scratch, "missing"),
+        podName: "p-0",
+        namespace: "runners",
+        runnerBin: fakeRunner,
+      }),
+    ).toThrow(/Secret remote-token/);
   });
 
   it("is a layout the chart's entrypoint runs: it registers, writes config.toml with the tokens and starts the runner", async () => {
@@ -72,7 +93,10 @@ describe("materializeManager", () => {
       podName: "fleet-gitlab-runner-fleet-0",
       namespace: "runners",
       runnerBin: fakeRunner,
-      externalSecrets: { "remote-token": { token: "glrt-FAKEREMOTE" }, "remote-cluster": { "ca.crt": "PEM", token: "kube-token" } },
+      externalSecrets: {
+        "remote-token": { token: "glrt-FAKEREMOTE" },
+        "remote-cluster": { "ca.crt": "PEM", token: "kube-token" },
+      },
     });
     await execa("mkdir", ["-p", ctl]);
     const result = await execa("bash", [manager.entrypoint], {

@@ -30,7 +30,11 @@ describe("backoff between start attempts", () => {
   it("SIGTERM during the retry backoff ends the start at once, with no further attempt", async () => {
     const sb = sandbox();
     await prepareAlpha(sb);
-    const running = sb.start({ FAKE_VERIFY_REJECT: "alpha", FLEET_BACKOFF_BASE_SECONDS: "30", FLEET_BACKOFF_MAX_SECONDS: "300" });
+    const running = sb.start({
+      FAKE_VERIFY_REJECT: "alpha",
+      FLEET_BACKOFF_BASE_SECONDS: "30",
+      FLEET_BACKOFF_MAX_SECONDS: "300",
+    });
     await waitFor(() => running.stderr().includes("retrying in 30s"), { what: "the backoff" });
     const sent = Date.now();
     running.signal("SIGTERM");

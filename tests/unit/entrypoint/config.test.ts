@@ -33,7 +33,12 @@ describe("runner system_id", () => {
   it("is s_ + 12 hex chars derived from seed, namespace, release and pod name, stable across starts", async () => {
     const sb = sandbox();
     await prepareAlpha(sb);
-    const pod = { POD_NAME: "fleet-manager-0", POD_NAMESPACE: "ci", FLEET_RELEASE: "fleet", FLEET_SYSTEM_ID_SEED: "seed-1" };
+    const pod = {
+      POD_NAME: "fleet-manager-0",
+      POD_NAMESPACE: "ci",
+      FLEET_RELEASE: "fleet",
+      FLEET_SYSTEM_ID_SEED: "seed-1",
+    };
 
     const first = await systemIdFor(sb, pod);
     expect(first).toMatch(/^s_[0-9a-f]{12}$/);
@@ -152,7 +157,10 @@ describe("config.toml rendering", () => {
     const sb = sandbox();
     await prepareAlpha(sb);
     const missing = join(sb.secretsDir, "alpha", "cache-s3-secret-key");
-    await writeFile(sb.templatePath, `${await readFile(sb.templatePath, "utf8")}\n[runners.cache.s3]\nSecretKey = "fleet-secret-file:${missing}"\n`);
+    await writeFile(
+      sb.templatePath,
+      `${await readFile(sb.templatePath, "utf8")}\n[runners.cache.s3]\nSecretKey = "fleet-secret-file:${missing}"\n`,
+    );
 
     const result = await sb.run({ FAKE_RUN_EXIT: "0" });
     expect(result.code).toBe(78);

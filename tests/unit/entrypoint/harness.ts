@@ -115,7 +115,10 @@ export interface WaitOptions {
   what?: string;
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  options: WaitOptions = {},
+): Promise<T> {
   const { timeoutMs = 10_000, intervalMs = 10, what = "condition" } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -200,8 +203,16 @@ export class Sandbox {
   async writeStandardTemplate(runners: { name: string; kind: "authentication" | "registration" }[]): Promise<void> {
     const lines = ["concurrent = 4", "check_interval = 3", 'listen_address = ":9252"', ""];
     for (const r of runners) {
-      const token = r.kind === "registration" ? `fleet-registered:${r.name}` : `fleet-secret-file:${this.tokenPath(r.name)}`;
-      lines.push("[[runners]]", `  name = "${r.name}"`, '  url = "https://gitlab.example.com"', `  token = "${token}"`, '  executor = "kubernetes"', "");
+      const token =
+        r.kind === "registration" ? `fleet-registered:${r.name}` : `fleet-secret-file:${this.tokenPath(r.name)}`;
+      lines.push(
+        "[[runners]]",
+        `  name = "${r.name}"`,
+        '  url = "https://gitlab.example.com"',
+        `  token = "${token}"`,
+        '  executor = "kubernetes"',
+        "",
+      );
     }
     await this.writeTemplate(lines.join("\n"));
   }
@@ -301,7 +312,10 @@ export class Sandbox {
       wait: async (timeoutMs = 20_000) => {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, rej) => {
-          timer = setTimeout(() => rej(new Error(`entrypoint did not exit within ${timeoutMs} ms; output:\n${combined}`)), timeoutMs);
+          timer = setTimeout(
+            () => rej(new Error(`entrypoint did not exit within ${timeoutMs} ms; output:\n${combined}`)),
+            timeoutMs,
+          );
         });
         try {
           const status = await Promise.race([exitedPromise, timeout]);
@@ -335,7 +349,9 @@ export class Sandbox {
   }
 
   async invocations(command?: string): Promise<CallEntry[]> {
-    return (await this.calls()).filter((e): e is CallEntry => e.kind === "call" && (command === undefined || e.argv[0] === command));
+    return (await this.calls()).filter(
+      (e): e is CallEntry => e.kind === "call" && (command === undefined || e.argv[0] === command),
+    );
   }
 
   async waitForFile(name: string, timeoutMs = 10_000): Promise<void> {
@@ -344,7 +360,10 @@ export class Sandbox {
   }
 
   async waitForEvent(text: string, timeoutMs = 10_000): Promise<void> {
-    await waitFor(async () => (await this.calls()).some((e) => e.kind === "event" && e.text === text), { timeoutMs, what: `event "${text}"` });
+    await waitFor(async () => (await this.calls()).some((e) => e.kind === "event" && e.text === text), {
+      timeoutMs,
+      what: `event "${text}"`,
+    });
   }
 
   async releaseFile(name: string): Promise<void> {

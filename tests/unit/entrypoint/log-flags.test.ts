@@ -20,7 +20,11 @@ async function prepare(sb: Sandbox, settings: string): Promise<void> {
 }
 
 async function lifeCycle(sb: Sandbox, env: Record<string, string>) {
-  const running = sb.start({ FLEET_RUNNERS: "legacy:registration alpha:authentication", FLEET_PERSISTENT: "false", ...env });
+  const running = sb.start({
+    FLEET_RUNNERS: "legacy:registration alpha:authentication",
+    FLEET_PERSISTENT: "false",
+    ...env,
+  });
   await sb.waitForFile("run.started");
   running.signal("SIGTERM");
   const result = await running.wait();

@@ -121,7 +121,10 @@ describe("entrypoint output", () => {
       return record as Record<string, unknown>;
     });
     for (const record of records) {
-      expect(record).toMatchObject({ level: expect.stringMatching(/^(info|warning|error)$/), source: "gitlab-runner-fleet" });
+      expect(record).toMatchObject({
+        level: expect.stringMatching(/^(info|warning|error)$/),
+        source: "gitlab-runner-fleet",
+      });
       expect(typeof record.msg).toBe("string");
       expect(record.msg).not.toBe("");
       expect(record.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);

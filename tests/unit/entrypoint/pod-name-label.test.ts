@@ -14,7 +14,10 @@ type Config = { runners: { name: string; kubernetes: { pod_labels?: Record<strin
 type Container = { name: string; env?: { name: string; value?: string }[] };
 
 /** Puts the chart's config template in the sandbox (cleanup on, extra pod labels); returns the manager's FLEET_POD_NAME_PLACEHOLDER. */
-async function chartStart(sb: Sandbox, podLabels: (placeholder: string) => Record<string, string> = () => ({})): Promise<{ placeholder: string }> {
+async function chartStart(
+  sb: Sandbox,
+  podLabels: (placeholder: string) => Record<string, string> = () => ({}),
+): Promise<{ placeholder: string }> {
   const first = await renderTemplate({});
   const { template, placeholder } = await renderTemplate(podLabels(first.placeholder));
   expect(placeholder).toBe(first.placeholder);
@@ -28,7 +31,10 @@ async function renderTemplate(podLabels: Record<string, string>): Promise<{ temp
   values.runners = [{ ...values.runners[0], kubernetes: { podLabels } }];
   const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
   const template = configMapOf(objects).data!["config.template.toml"]!;
-  const [statefulSet] = findObjects<{ spec: { template: { spec: { containers: Container[] } } } }>(objects, "StatefulSet");
+  const [statefulSet] = findObjects<{ spec: { template: { spec: { containers: Container[] } } } }>(
+    objects,
+    "StatefulSet",
+  );
   const env = statefulSet!.spec.template.spec.containers.find((c) => c.name === "gitlab-runner")!.env!;
   return { template, placeholder: env.find((v) => v.name === "FLEET_POD_NAME_PLACEHOLDER")!.value! };
 }
@@ -39,7 +45,11 @@ describe("job pod manager label", () => {
   it("is the pod's name in config.toml, while a value that merely contains the token is left alone", async () => {
     const sb = sandbox();
     const { placeholder } = await chartStart(sb, (token) => ({ team: "a", note: `${token}-not-this` }));
-    const result = await sb.run({ ...start, POD_NAME: "fleet-gitlab-runner-fleet-2", FLEET_POD_NAME_PLACEHOLDER: placeholder });
+    const result = await sb.run({
+      ...start,
+      POD_NAME: "fleet-gitlab-runner-fleet-2",
+      FLEET_POD_NAME_PLACEHOLDER: placeholder,
+    });
     expect(result.code, result.stderr).toBe(0);
     const rendered = await readFile(sb.configFile, "utf8");
     const labels = (parse(rendered) as Config).runners[0]!.kubernetes.pod_labels;
@@ -50,7 +60,9 @@ describe("job pod manager label", () => {
       note: `${placeholder}-not-this`,
       team: "a",
     });
-    expect((parse(rendered) as { runners: { token: string }[] }).runners[0]!.token).toBe("glrt-FAKE0000000000000000000");
+    expect((parse(rendered) as { runners: { token: string }[] }).runners[0]!.token).toBe(
+      "glrt-FAKE0000000000000000000",
+    );
   });
 
   it("stays the token when cleanup is off (no FLEET_POD_NAME_PLACEHOLDER)", async () => {
@@ -75,4 +87,3 @@ describe("job pod manager label", () => {
     expect(await sb.invocations()).toEqual([]);
   });
 });
-

@@ -135,7 +135,9 @@ describe("authentication-token runner", () => {
     const log = await startAndStop(sb, env);
     expect((await entry(sb, "alpha")).token).toBe(replacement.token);
     expect((await entry(sb, "alpha")).token_expires_at).toBeUndefined();
-    expect(log).toContain("runner alpha: the Secret holds a new token; using it instead of the token gitlab-runner rotated earlier");
+    expect(log).toContain(
+      "runner alpha: the Secret holds a new token; using it instead of the token gitlab-runner rotated earlier",
+    );
     expect(log).toContain("runner alpha: token accepted by GitLab");
   });
 });
@@ -151,7 +153,9 @@ describe("with the chart's own config template", () => {
         { name: "beta", token: { existingSecret: { name: "beta-token" } } },
       ],
     });
-    const configMap = objects.find((o) => o.kind === "ConfigMap" && (o as { data?: Record<string, string> }).data?.["config.template.toml"]);
+    const configMap = objects.find(
+      (o) => o.kind === "ConfigMap" && (o as { data?: Record<string, string> }).data?.["config.template.toml"],
+    );
     const template = (configMap as unknown as { data: Record<string, string> }).data["config.template.toml"] ?? "";
     expect(template).toContain('"fleet-secret-file:/var/run/secrets/gitlab-runner-fleet/alpha/token"');
     await sb.writeTemplate(template.replaceAll("/var/run/secrets/gitlab-runner-fleet", sb.secretsDir));

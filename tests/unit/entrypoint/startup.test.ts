@@ -11,7 +11,10 @@ const sandbox = useSandbox();
 
 const REGISTRATION_TOKEN = "GR1348941-fake-registration-token";
 
-async function prepare(sb: Sandbox, runners: { name: string; kind: "authentication" | "registration" }[]): Promise<void> {
+async function prepare(
+  sb: Sandbox,
+  runners: { name: string; kind: "authentication" | "registration" }[],
+): Promise<void> {
   for (const r of runners) {
     await sb.writeSecret(`${r.name}/token`, r.kind === "registration" ? REGISTRATION_TOKEN : `glrt-${r.name}-token`);
     if (r.kind === "registration") {
@@ -74,11 +77,18 @@ describe("authentication-token entries", () => {
     });
     expect(result.code).toBe(1);
     const calls = await sb.invocations();
-    expect(calls.map((c) => `${c.argv[0]} ${optionOf(c, "--name") ?? ""}`)).toEqual(["verify alpha", "verify beta", "verify beta", "verify beta"]);
+    expect(calls.map((c) => `${c.argv[0]} ${optionOf(c, "--name") ?? ""}`)).toEqual([
+      "verify alpha",
+      "verify beta",
+      "verify beta",
+      "verify beta",
+    ]);
     expect(calls.some(isCall("run"))).toBe(false);
     expect(result.stderr).toContain("runner beta: GitLab rejected the authentication token (attempt 1 of 3)");
     expect(result.stderr).toContain("runner beta: GitLab rejected the authentication token (attempt 3 of 3)");
-    expect(result.stderr).toMatch(/gitlab-runner-fleet error +runner beta: GitLab rejected the authentication token 3 times; create the runner in GitLab/);
+    expect(result.stderr).toMatch(
+      /gitlab-runner-fleet error +runner beta: GitLab rejected the authentication token 3 times; create the runner in GitLab/,
+    );
     expect(result.stderr.match(/retrying in 0s/g)).toHaveLength(2); // between attempts only
   });
 
@@ -102,7 +112,9 @@ describe("authentication-token entries", () => {
     await sb.releaseFile("verify.release");
     const result = await running.wait();
     expect(result.code).toBe(0);
-    expect((await sb.invocations()).map((c) => `${c.argv[0]} ${optionOf(c, "--name") ?? ""}`)).toEqual(["verify alpha"]);
+    expect((await sb.invocations()).map((c) => `${c.argv[0]} ${optionOf(c, "--name") ?? ""}`)).toEqual([
+      "verify alpha",
+    ]);
   });
 });
 
@@ -159,7 +171,12 @@ describe("legacy (registration-token) entries", () => {
   it("register failing twice then succeeding with FLEET_START_ATTEMPTS=3 makes three register calls", async () => {
     const sb = sandbox();
     await prepare(sb, [{ name: "legacy", kind: "registration" }]);
-    const result = await sb.run({ FLEET_RUNNERS: "legacy:registration", FLEET_START_ATTEMPTS: "3", FAKE_REGISTER_FAILS: "2", FAKE_RUN_EXIT: "0" });
+    const result = await sb.run({
+      FLEET_RUNNERS: "legacy:registration",
+      FLEET_START_ATTEMPTS: "3",
+      FAKE_REGISTER_FAILS: "2",
+      FAKE_RUN_EXIT: "0",
+    });
     expect(result.code, result.stderr).toBe(0);
     const registers = await sb.invocations("register");
     expect(registers).toHaveLength(3);
@@ -172,7 +189,12 @@ describe("legacy (registration-token) entries", () => {
   it("register failing FLEET_START_ATTEMPTS times fails the start naming the entry; nothing is stored or run", async () => {
     const sb = sandbox();
     await prepare(sb, [{ name: "legacy", kind: "registration" }]);
-    const result = await sb.run({ FLEET_RUNNERS: "legacy:registration", FLEET_START_ATTEMPTS: "3", FAKE_REGISTER_FAILS: "3", FAKE_RUN_EXIT: "0" });
+    const result = await sb.run({
+      FLEET_RUNNERS: "legacy:registration",
+      FLEET_START_ATTEMPTS: "3",
+      FAKE_REGISTER_FAILS: "3",
+      FAKE_RUN_EXIT: "0",
+    });
     expect(result.code).toBe(1);
     expect((await sb.invocations()).map((c) => c.argv[0])).toEqual(["register", "register", "register"]);
     expect(result.stderr).toContain("runner legacy: registration failed 3 times");
@@ -183,7 +205,12 @@ describe("legacy (registration-token) entries", () => {
   it("a register that exits 0 without writing a token counts as a failed attempt", async () => {
     const sb = sandbox();
     await prepare(sb, [{ name: "legacy", kind: "registration" }]);
-    const result = await sb.run({ FLEET_RUNNERS: "legacy:registration", FLEET_START_ATTEMPTS: "2", FAKE_REGISTER_TOKEN: "", FAKE_RUN_EXIT: "0" });
+    const result = await sb.run({
+      FLEET_RUNNERS: "legacy:registration",
+      FLEET_START_ATTEMPTS: "2",
+      FAKE_REGISTER_TOKEN: "",
+      FAKE_RUN_EXIT: "0",
+    });
     expect(result.code).toBe(1);
     expect((await sb.invocations("register")).length).toBe(2);
     expect(result.stderr).toContain("runner legacy: register succeeded but wrote no token");
@@ -198,7 +225,11 @@ describe("legacy (registration-token) entries", () => {
     ]);
     const result = await sb.run({ FLEET_RUNNERS: "alpha:authentication legacy:registration", FAKE_RUN_EXIT: "0" });
     expect(result.code, result.stderr).toBe(0);
-    expect((await sb.invocations()).map((c) => `${c.argv[0]} ${optionOf(c, "--name") ?? ""}`.trim())).toEqual(["register", "verify alpha", "run"]);
+    expect((await sb.invocations()).map((c) => `${c.argv[0]} ${optionOf(c, "--name") ?? ""}`.trim())).toEqual([
+      "register",
+      "verify alpha",
+      "run",
+    ]);
     expect(await runnerTokens(sb)).toEqual({ alpha: "glrt-alpha-token", legacy: REGISTERED_TOKEN });
   });
 });
@@ -208,11 +239,29 @@ describe("token files", () => {
     const sb = sandbox();
     const legacyFile = await sb.writeSecret("mounted/legacy-registration-token", REGISTRATION_TOKEN);
     const alphaFile = await sb.writeSecret("mounted/alpha-authentication-token", "glrt-alpha-token");
-    await sb.writeRegisterEnv("legacy", ["REGISTER_NON_INTERACTIVE=true", "CI_SERVER_URL=https://gitlab.example.com", "RUNNER_NAME=legacy"]);
+    await sb.writeRegisterEnv("legacy", [
+      "REGISTER_NON_INTERACTIVE=true",
+      "CI_SERVER_URL=https://gitlab.example.com",
+      "RUNNER_NAME=legacy",
+    ]);
     await sb.writeTemplate(
-      ["concurrent = 4", "", "[[runners]]", '  name = "alpha"', `  token = "fleet-secret-file:${alphaFile}"`, "", "[[runners]]", '  name = "legacy"', '  token = "fleet-registered:legacy"', ""].join("\n"),
+      [
+        "concurrent = 4",
+        "",
+        "[[runners]]",
+        '  name = "alpha"',
+        `  token = "fleet-secret-file:${alphaFile}"`,
+        "",
+        "[[runners]]",
+        '  name = "legacy"',
+        '  token = "fleet-registered:legacy"',
+        "",
+      ].join("\n"),
     );
-    const result = await sb.run({ FLEET_RUNNERS: `alpha:authentication:${alphaFile} legacy:registration:${legacyFile}`, FAKE_RUN_EXIT: "0" });
+    const result = await sb.run({
+      FLEET_RUNNERS: `alpha:authentication:${alphaFile} legacy:registration:${legacyFile}`,
+      FAKE_RUN_EXIT: "0",
+    });
     expect(result.code, result.stderr).toBe(0);
     const [register] = await sb.invocations();
     expect(register?.env.REGISTRATION_TOKEN).toBe(REGISTRATION_TOKEN);

@@ -47,10 +47,14 @@ describe("SIGTERM after register, before run", () => {
     expect(result.code, result.stderr).toBe(0);
     expect((await mock.control.listRunners()).map((r) => r.description)).not.toContain("legacy");
     const unregister = await sb.invocations("unregister");
-    expect(unregister.map((c) => c.argv)).toEqual([["unregister", "--config", `${sb.stateDir}/legacy.registered.toml`, "--name", "legacy"]]);
+    expect(unregister.map((c) => c.argv)).toEqual([
+      ["unregister", "--config", `${sb.stateDir}/legacy.registered.toml`, "--name", "legacy"],
+    ]);
     expect(existsSync(sb.storedTokenPath("legacy"))).toBe(false);
     expect(await sb.invocations("run")).toEqual([]);
-    expect(result.stderr).toContain("runner legacy: unregistering the registered runner (stopped before gitlab-runner ran");
+    expect(result.stderr).toContain(
+      "runner legacy: unregistering the registered runner (stopped before gitlab-runner ran",
+    );
   });
 
   it("with persistence: the runner stays registered and its token is kept for the next start", async () => {
@@ -68,7 +72,11 @@ it("SIGTERM while register is in flight, without persistence: the runner it regi
   await sb.writeSecret("legacy/token", mock.registrationToken);
   await sb.writeRegisterEnv("legacy", ["RUNNER_NAME=legacy"]);
   await sb.writeStandardTemplate([{ name: "legacy", kind: "registration" }]);
-  const running = sb.start({ FLEET_RUNNERS: "legacy:registration", FAKE_GITLAB_URL: mock.url, FAKE_REGISTER_BLOCK: "true" });
+  const running = sb.start({
+    FLEET_RUNNERS: "legacy:registration",
+    FAKE_GITLAB_URL: mock.url,
+    FAKE_REGISTER_BLOCK: "true",
+  });
   await sb.waitForFile("register.started");
   running.signal("SIGTERM");
   await new Promise((r) => setTimeout(r, 100));

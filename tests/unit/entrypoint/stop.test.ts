@@ -11,7 +11,10 @@ type Kind = "authentication" | "registration";
 /** Starts the entrypoint with these entries and waits until the stand-in's `run` is up. */
 async function startRunner(sb: Sandbox, runners: [string, Kind][], env: Env = {}): Promise<Running> {
   for (const [name, kind] of runners) {
-    await sb.writeSecret(`${name}/token`, kind === "registration" ? "GR1348941-fake-registration-token" : `glrt-${name}-token`);
+    await sb.writeSecret(
+      `${name}/token`,
+      kind === "registration" ? "GR1348941-fake-registration-token" : `glrt-${name}-token`,
+    );
     if (kind === "registration") await sb.writeRegisterEnv(name, [`RUNNER_NAME=${name}`]);
   }
   await sb.writeStandardTemplate(runners.map(([name, kind]) => ({ name, kind })));
@@ -82,7 +85,11 @@ describe("stop signals", () => {
     expect(result.stderr).toContain("gitlab-runner exited with status 3");
     const log = await sb.calls();
     expect(log.some(isCall("unregister"))).toBe(false);
-    expect(log.map((e) => (e.kind === "call" ? e.argv[0] : e.text))).toEqual(["register", "run", "run exits by itself with status 3"]);
+    expect(log.map((e) => (e.kind === "call" ? e.argv[0] : e.text))).toEqual([
+      "register",
+      "run",
+      "run exits by itself with status 3",
+    ]);
     // the registered runner is kept for the container's restart
     expect(existsSync(sb.storedTokenPath("legacy"))).toBe(true);
   });
@@ -130,7 +137,10 @@ describe("unregistering after the drain", () => {
 
   it("a failing unregister is logged, keeps the stored token, and the stop is still clean", async () => {
     const sb = sandbox();
-    const running = await startRunner(sb, [["legacy", "registration"]], { FLEET_PERSISTENT: "false", FAKE_UNREGISTER_EXIT: "1" });
+    const running = await startRunner(sb, [["legacy", "registration"]], {
+      FLEET_PERSISTENT: "false",
+      FAKE_UNREGISTER_EXIT: "1",
+    });
     running.signal("SIGTERM");
     const result = await running.wait();
     expect(result.code).toBe(0);

@@ -27,7 +27,8 @@ const readable = (stderr: string): string =>
       }
     })
     .join("\n");
-const CONFIG_ERROR = 'decoding configuration file: toml: line 12 (last key "runners.kubernetes.affinity"): type mismatch';
+const CONFIG_ERROR =
+  'decoding configuration file: toml: line 12 (last key "runners.kubernetes.affinity"): type mismatch';
 
 describe.each(FORMATS)("gitlab-runner verify with --log-format %s", (format) => {
   const env = (extra: Env = {}): Env => ({ FLEET_LOG_FORMAT: format, FAKE_RUN_EXIT: "0", ...extra });
@@ -72,14 +73,21 @@ describe.each(FORMATS)("gitlab-runner verify with --log-format %s", (format) => 
   it("a 403 is a rejected token (retried, then exit 1); a 200 is 'token accepted'", async () => {
     const sb = sandbox();
     await prepare(sb, ["alpha", "beta"]);
-    const result = await sb.run(env({ FLEET_RUNNERS: "alpha:authentication beta:authentication", FAKE_VERIFY_REJECT: "beta" }));
+    const result = await sb.run(
+      env({ FLEET_RUNNERS: "alpha:authentication beta:authentication", FAKE_VERIFY_REJECT: "beta" }),
+    );
     result.stderr = readable(result.stderr);
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toContain("runner alpha: token accepted by GitLab");
     expect(result.stderr).toContain("runner beta: GitLab rejected the authentication token (attempt 3 of 3)");
     expect(result.stderr).not.toContain("could not load");
     const calls = await sb.invocations();
-    expect(calls.map((c) => `${c.argv[0]} ${optionOf(c, "--name")}`)).toEqual(["verify alpha", "verify beta", "verify beta", "verify beta"]);
+    expect(calls.map((c) => `${c.argv[0]} ${optionOf(c, "--name")}`)).toEqual([
+      "verify alpha",
+      "verify beta",
+      "verify beta",
+      "verify beta",
+    ]);
   });
 
   it("the runner's own verify lines still reach the pod log", async () => {

@@ -5,7 +5,11 @@ import { call, createRunner, patchTrace, runningJob, startMock } from "./helpers
 
 const REGISTRATION_TOKEN = "GR1348941lenient-registration";
 
-async function registerForm(mock: Awaited<ReturnType<typeof startMock>>, runUntagged: string, path = "/api/v4/runners") {
+async function registerForm(
+  mock: Awaited<ReturnType<typeof startMock>>,
+  runUntagged: string,
+  path = "/api/v4/runners",
+) {
   return call(mock, "POST", path, {
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ token: REGISTRATION_TOKEN, tag_list: "docker", run_untagged: runUntagged }).toString(),

@@ -60,7 +60,10 @@ describe("POST /api/v4/runners (legacy registration)", () => {
   });
 
   it("accepts the extra registration tokens it was given, and still refuses others", async () => {
-    const mock = await startMock({ registrationToken: "GR1348941main", extraRegistrationTokens: ["GR1348941ci-a", "GR1348941ci-b"] });
+    const mock = await startMock({
+      registrationToken: "GR1348941main",
+      extraRegistrationTokens: ["GR1348941ci-a", "GR1348941ci-b"],
+    });
     for (const token of ["GR1348941main", "GR1348941ci-a", "GR1348941ci-b"]) {
       expect((await call(mock, "POST", "/api/v4/runners", { json: { token } })).status).toBe(201);
     }

@@ -48,7 +48,12 @@ describe("files/orphan-cleanup.sh", () => {
    * Runs the script at `now` with manager pods as [name, start of its running container or
    * undefined] and job pods as [name, created, manager label value, job id].
    */
-  const run = async (now: number, managers: Manager[], pods: Pod[], extra: Record<string, string> = {}): Promise<Run> => {
+  const run = async (
+    now: number,
+    managers: Manager[],
+    pods: Pod[],
+    extra: Record<string, string> = {},
+  ): Promise<Run> => {
     const log = join(dir, `deleted-${Math.random().toString(36).slice(2)}`);
     await writeFile(log, "");
     const result = await execa("/bin/sh", [SCRIPT], {
@@ -69,12 +74,17 @@ describe("files/orphan-cleanup.sh", () => {
         DRY_RUN: "false",
         FLEET_CLEANUP_NOW: String(now),
         STUB_LOG: log,
-        STUB_MANAGERS: managers.map(([name, started]) => `${name} ${started === undefined ? "" : iso(started)}\n`).join(""),
+        STUB_MANAGERS: managers
+          .map(([name, started]) => `${name} ${started === undefined ? "" : iso(started)}\n`)
+          .join(""),
         STUB_PODS: pods.map(([name, created, manager, id]) => `${name}|${iso(created)}|${manager}|${id}\n`).join(""),
         ...extra,
       },
     });
-    const deleted = (await readFile(log, "utf8")).split("\n").filter(Boolean).map((line) => line.split(" ").slice(1, 3).join("/"));
+    const deleted = (await readFile(log, "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => line.split(" ").slice(1, 3).join("/"));
     return { exitCode: result.exitCode ?? -1, output: result.all ?? "", deleted };
   };
 
@@ -82,7 +92,14 @@ describe("files/orphan-cleanup.sh", () => {
   const now = Date.UTC(2028, 2, 1, 0, 0, 40) / 1000;
 
   it("keeps a pod exactly as old as the bound and deletes one a second older", async () => {
-    const result = await run(now, [], [["at-bound", now - BOUND, "m-0", "1"], ["past-bound", now - BOUND - 1, "m-0", "2"]]);
+    const result = await run(
+      now,
+      [],
+      [
+        ["at-bound", now - BOUND, "m-0", "1"],
+        ["past-bound", now - BOUND - 1, "m-0", "2"],
+      ],
+    );
     expect(result.exitCode, result.output).toBe(0);
     expect(result.deleted).toEqual(["configmap/gl-runner-overlay-2", "pod/past-bound"]);
     expect(result.output).toContain("kept pod jobs/at-bound: 100s old, not older than 100s");
@@ -114,11 +131,17 @@ describe("files/orphan-cleanup.sh", () => {
       "configmap/gl-runner-overlay-13",
       "pod/of-deleted",
     ]);
-    expect(result.output).toContain("kept pod jobs/of-live: its manager m-0 has been running since before it was created");
-    expect(result.output).toContain(`orphan pod jobs/of-restarted: 300s old and its manager m-1 restarted at ${iso(created + 1)}, after it was created`);
+    expect(result.output).toContain(
+      "kept pod jobs/of-live: its manager m-0 has been running since before it was created",
+    );
+    expect(result.output).toContain(
+      `orphan pod jobs/of-restarted: 300s old and its manager m-1 restarted at ${iso(created + 1)}, after it was created`,
+    );
     expect(result.output).toContain("orphan pod jobs/of-stopped: 300s old and its manager m-2 is not running");
     expect(result.output).toContain("orphan pod jobs/of-deleted: 300s old and its manager m-3 is gone");
-    expect(result.output).toContain("kept pod jobs/of-same-second: its manager m-4 has been running since before it was created");
+    expect(result.output).toContain(
+      "kept pod jobs/of-same-second: its manager m-4 has been running since before it was created",
+    );
   });
 
   it("keeps an old job pod whose manager label is missing, even with no manager running", async () => {

@@ -43,12 +43,28 @@ const release = { name: "fleet", namespace: "runners", kubeconfigPath: "/nonexis
 describe("kind arguments", () => {
   it("creates a cluster from the config file into its own kubeconfig and waits for the control plane", () => {
     expect(kindCreateArgs(cluster)).toEqual([
-      "create", "cluster", "--name", "fleet-e2e", "--config", "/cfg/kind.yaml", "--kubeconfig", "/tmp/kc", "--wait", "180s",
+      "create",
+      "cluster",
+      "--name",
+      "fleet-e2e",
+      "--config",
+      "/cfg/kind.yaml",
+      "--kubeconfig",
+      "/tmp/kc",
+      "--wait",
+      "180s",
     ]);
   });
 
   it("loads every image into the named cluster and refuses an empty list", () => {
-    expect(kindLoadArgs(cluster, ["a:1", "b:2"])).toEqual(["load", "docker-image", "a:1", "b:2", "--name", "fleet-e2e"]);
+    expect(kindLoadArgs(cluster, ["a:1", "b:2"])).toEqual([
+      "load",
+      "docker-image",
+      "a:1",
+      "b:2",
+      "--name",
+      "fleet-e2e",
+    ]);
     expect(() => kindLoadArgs(cluster, [])).toThrow(/no images/);
   });
 
@@ -60,16 +76,37 @@ describe("kind arguments", () => {
 describe("docker arguments", () => {
   it("builds the mock GitLab from its Dockerfile with the repo root as context", () => {
     expect(dockerBuildArgs(mockGitLabImageBuild)).toEqual([
-      "build", "--file", join(chartRoot, "deploy", "mock-gitlab", "Dockerfile"), "--tag", "gitlab-runner-fleet/mock-gitlab:dev", chartRoot,
+      "build",
+      "--file",
+      join(chartRoot, "deploy", "mock-gitlab", "Dockerfile"),
+      "--tag",
+      "gitlab-runner-fleet/mock-gitlab:dev",
+      chartRoot,
     ]);
   });
 });
 
 describe("helm arguments", () => {
   it("upgrade --install passes values files in order, --wait and a timeout", () => {
-    expect(helmUpgradeInstallArgs(release, { chart: ".", valuesFiles: ["a.yaml", "b.yaml"], timeoutSeconds: 90 })).toEqual([
-      "upgrade", "--install", "fleet", ".", "--namespace", "runners", "--kubeconfig", "/nonexistent/kubeconfig",
-      "--create-namespace", "--values", "a.yaml", "--values", "b.yaml", "--wait", "--timeout", "90s",
+    expect(
+      helmUpgradeInstallArgs(release, { chart: ".", valuesFiles: ["a.yaml", "b.yaml"], timeoutSeconds: 90 }),
+    ).toEqual([
+      "upgrade",
+      "--install",
+      "fleet",
+      ".",
+      "--namespace",
+      "runners",
+      "--kubeconfig",
+      "/nonexistent/kubeconfig",
+      "--create-namespace",
+      "--values",
+      "a.yaml",
+      "--values",
+      "b.yaml",
+      "--wait",
+      "--timeout",
+      "90s",
     ]);
   });
 
@@ -80,7 +117,11 @@ describe("helm arguments", () => {
 
   // The real helm parses the flags before it needs a cluster: reaching "cluster unreachable" proves every flag exists.
   it.each([3, 4] as const)("helm %i accepts every flag the wrappers build", async (major) => {
-    const install = helmUpgradeInstallArgs(release, { chart: chartRoot, valuesFiles: [join(chartRoot, "ci", "default-values.yaml")], atomic: true }, major);
+    const install = helmUpgradeInstallArgs(
+      release,
+      { chart: chartRoot, valuesFiles: [join(chartRoot, "ci", "default-values.yaml")], atomic: true },
+      major,
+    );
     for (const args of [install, helmUninstallArgs(release)]) {
       const res = await execa(helmBinary(major), args, { reject: false });
       expect(res.exitCode).not.toBe(0);
@@ -107,7 +148,9 @@ describe("missing binaries", () => {
       }
     })();
     expect(error).toBeInstanceOf(MissingToolError);
-    expect((error as Error).message).toBe(`kind not found (PATH or KIND_BIN): go install sigs.k8s.io/kind@${KIND_VERSION}`);
+    expect((error as Error).message).toBe(
+      `kind not found (PATH or KIND_BIN): go install sigs.k8s.io/kind@${KIND_VERSION}`,
+    );
   });
 
   it("treats a non-executable override as missing and finds an executable one", () => {
@@ -120,9 +163,9 @@ describe("missing binaries", () => {
 
   it("fails a kind step before running anything when kind is missing", async () => {
     const lines: string[] = [];
-    await expect(createKindCluster(cluster, { env: { PATH: fakeBin({}) }, write: (l) => lines.push(l) })).rejects.toThrow(
-      /^kind not found \(PATH or KIND_BIN\): go install/,
-    );
+    await expect(
+      createKindCluster(cluster, { env: { PATH: fakeBin({}) }, write: (l) => lines.push(l) }),
+    ).rejects.toThrow(/^kind not found \(PATH or KIND_BIN\): go install/);
     expect(lines).toEqual([]);
   });
 });
@@ -130,7 +173,10 @@ describe("missing binaries", () => {
 describe("progress output", () => {
   it("prints a start line, heartbeats while the step runs and an end line with the duration", async () => {
     const lines: string[] = [];
-    await runStep("slow step", "node", ["-e", "setTimeout(() => {}, 600)"], { write: (l) => lines.push(l), heartbeatSeconds: 0.15 });
+    await runStep("slow step", "node", ["-e", "setTimeout(() => {}, 600)"], {
+      write: (l) => lines.push(l),
+      heartbeatSeconds: 0.15,
+    });
     expect(lines[0]).toBe("▶ slow step");
     expect(lines.filter((l) => l.startsWith("… slow step: still running (")).length).toBeGreaterThanOrEqual(2);
     expect(lines.at(-1)).toMatch(/^✓ slow step \(\d+\.\d s\)$/);
@@ -138,7 +184,9 @@ describe("progress output", () => {
 
   it("throws with the step name, exit code and the tail of the tool's output", async () => {
     const lines: string[] = [];
-    const step = runStep("broken step", "node", ["-e", "console.error('boom: no nodes'); process.exit(3)"], { write: (l) => lines.push(l) });
+    const step = runStep("broken step", "node", ["-e", "console.error('boom: no nodes'); process.exit(3)"], {
+      write: (l) => lines.push(l),
+    });
     await expect(step).rejects.toThrow(/^broken step failed \(exit 3\): boom: no nodes$/);
     expect(lines.at(-1)).toMatch(/^✗ broken step/);
   });
@@ -166,18 +214,24 @@ describe("kind preflight", () => {
 
   it("names an unreachable Docker engine when the client is there", async () => {
     const dir = fakeBin({
-      docker: 'echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2; exit 1',
+      docker:
+        'echo "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?" >&2; exit 1',
       kind: "exit 0",
     });
     const result = await kindPreflight({ PATH: dir });
     expect(result).toEqual({
       ready: false,
-      reason: "the Docker engine is not reachable (`docker info` failed: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?)",
+      reason:
+        "the Docker engine is not reachable (`docker info` failed: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?)",
     });
   });
 
   it("is ready when docker answers with a server version and kind is there", async () => {
     const dir = fakeBin({ docker: "echo 28.3.0", kind: "exit 0" });
-    expect(await kindPreflight({ PATH: dir })).toEqual({ ready: true, docker: join(dir, "docker"), kind: join(dir, "kind") });
+    expect(await kindPreflight({ PATH: dir })).toEqual({
+      ready: true,
+      docker: join(dir, "docker"),
+      kind: join(dir, "kind"),
+    });
   });
 });

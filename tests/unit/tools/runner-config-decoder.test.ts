@@ -30,49 +30,66 @@ function disagreements(cases: Case[], decoded: { error?: string; undecoded: stri
   return cases.flatMap((c, index) => {
     const problems = runnerConfigProblems(parseRunnerToml(c.toml), { type: c.type });
     const unknown = problems.filter((p) => p.includes(": unknown key"));
-    const typeProblems = problems.filter((p) => !p.includes(": unknown key") && !p.includes(": sets the same setting as"));
+    const typeProblems = problems.filter(
+      (p) => !p.includes(": unknown key") && !p.includes(": sets the same setting as"),
+    );
     const real = decoded[index] ?? { undecoded: [] };
     const out: string[] = [];
-    if (Boolean(real.error) !== typeProblems.length > 0) out.push(`${c.title}: decoder ${real.error ?? "accepted"}; checker ${JSON.stringify(typeProblems)}`);
-    if (real.undecoded.length > 0 !== unknown.length > 0) out.push(`${c.title}: decoder left ${JSON.stringify(real.undecoded)} undecoded; checker ${JSON.stringify(unknown)}`);
+    if (Boolean(real.error) !== typeProblems.length > 0)
+      out.push(`${c.title}: decoder ${real.error ?? "accepted"}; checker ${JSON.stringify(typeProblems)}`);
+    if (real.undecoded.length > 0 !== unknown.length > 0)
+      out.push(
+        `${c.title}: decoder left ${JSON.stringify(real.undecoded)} undecoded; checker ${JSON.stringify(unknown)}`,
+      );
     return out;
   });
 }
 
-describe.skipIf(!hasGo)(`the config.toml checker against the runner's TOML decoder${hasGo ? "" : " — skipped: no go on PATH"}`, () => {
-  it("agrees on a good value, wrong values and an unknown key for every key of the model", async () => {
-    const cases = generatedCases();
-    expect(cases.length).toBeGreaterThan(1500);
-    expect(disagreements(cases, await decode(cases))).toEqual([]);
-  }, 180_000);
+describe.skipIf(!hasGo)(
+  `the config.toml checker against the runner's TOML decoder${hasGo ? "" : " — skipped: no go on PATH"}`,
+  () => {
+    it("agrees on a good value, wrong values and an unknown key for every key of the model", async () => {
+      const cases = generatedCases();
+      expect(cases.length).toBeGreaterThan(1500);
+      expect(disagreements(cases, await decode(cases))).toEqual([]);
+    }, 180_000);
 
-  it("agrees on case-insensitive keys and integers given to durations and floats", async () => {
-    const cases: Case[] = [
-      { title: "Image", type: model.entry, toml: '[kubernetes]\nIMAGE = "alpine"' },
-      { title: "LIMIT", type: model.entry, toml: "LIMIT = 4" },
-      { title: "bucketname", type: model.entry, toml: '[cache.s3]\nbucketname = "b"' },
-      { title: "duration as nanoseconds", type: model.entry, toml: "unhealthy_interval = 3600000000000" },
-      { title: "float from integer", type: model.entry, toml: "[autoscaler]\ninstance_creation_time_buckets = [1, 2]" },
-      { title: "datetime as a string", type: model.entry, toml: 'token_expires_at = "2026-01-01T00:00:00Z"' },
-    ];
-    const decoded = await decode(cases);
-    expect(decoded.map((d) => d.error ?? "")).toEqual(cases.map(() => ""));
-    expect(disagreements(cases, decoded)).toEqual([]);
-  }, 180_000);
+    it("agrees on case-insensitive keys and integers given to durations and floats", async () => {
+      const cases: Case[] = [
+        { title: "Image", type: model.entry, toml: '[kubernetes]\nIMAGE = "alpine"' },
+        { title: "LIMIT", type: model.entry, toml: "LIMIT = 4" },
+        { title: "bucketname", type: model.entry, toml: '[cache.s3]\nbucketname = "b"' },
+        { title: "duration as nanoseconds", type: model.entry, toml: "unhealthy_interval = 3600000000000" },
+        {
+          title: "float from integer",
+          type: model.entry,
+          toml: "[autoscaler]\ninstance_creation_time_buckets = [1, 2]",
+        },
+        { title: "datetime as a string", type: model.entry, toml: 'token_expires_at = "2026-01-01T00:00:00Z"' },
+      ];
+      const decoded = await decode(cases);
+      expect(decoded.map((d) => d.error ?? "")).toEqual(cases.map(() => ""));
+      expect(disagreements(cases, decoded)).toEqual([]);
+    }, 180_000);
 
-  it("finds every scenario's config.toml and every configTemplate in the tests clean, as the decoder does", async () => {
-    const cases: Case[] = [];
-    for (const { name, values } of managerScenarios()) {
-      const { objects } = await renderChart(values, { helm: 3 });
-      cases.push({ title: `scenario ${name}`, type: model.root, toml: configMapOf(objects).data?.["config.template.toml"] ?? "" });
-    }
-    for (const { title, values } of goodCases) {
-      for (const runner of (values.runners ?? []) as { configTemplate?: string }[]) {
-        if (runner.configTemplate) cases.push({ title, type: model.entry, toml: runner.configTemplate });
+    it("finds every scenario's config.toml and every configTemplate in the tests clean, as the decoder does", async () => {
+      const cases: Case[] = [];
+      for (const { name, values } of managerScenarios()) {
+        const { objects } = await renderChart(values, { helm: 3 });
+        cases.push({
+          title: `scenario ${name}`,
+          type: model.root,
+          toml: configMapOf(objects).data?.["config.template.toml"] ?? "",
+        });
       }
-    }
-    const decoded = await decode(cases);
-    expect(decoded.filter((d) => d.error || d.undecoded.length > 0)).toEqual([]);
-    expect(disagreements(cases, decoded)).toEqual([]);
-  }, 180_000);
-});
+      for (const { title, values } of goodCases) {
+        for (const runner of (values.runners ?? []) as { configTemplate?: string }[]) {
+          if (runner.configTemplate) cases.push({ title, type: model.entry, toml: runner.configTemplate });
+        }
+      }
+      const decoded = await decode(cases);
+      expect(decoded.filter((d) => d.error || d.undecoded.length > 0)).toEqual([]);
+      expect(disagreements(cases, decoded)).toEqual([]);
+    }, 180_000);
+  },
+);

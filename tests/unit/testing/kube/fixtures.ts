@@ -189,7 +189,7 @@ export const configMap: Manifest = {
   apiVersion: "v1",
   kind: "ConfigMap",
   metadata: meta("fleet-config"),
-  data: { "config.toml": 'concurrent = 4\n', entrypoint: "#!/bin/bash\nexec gitlab-runner run\n", "check-live": "" },
+  data: { "config.toml": "concurrent = 4\n", entrypoint: "#!/bin/bash\nexec gitlab-runner run\n", "check-live": "" },
 };
 
 export const pod: Manifest = {
@@ -219,7 +219,11 @@ export const role: Manifest = {
   kind: "Role",
   metadata: meta("fleet-manager"),
   rules: [
-    { apiGroups: [""], resources: ["pods", "secrets", "configmaps"], verbs: ["get", "list", "watch", "create", "patch", "update", "delete"] },
+    {
+      apiGroups: [""],
+      resources: ["pods", "secrets", "configmaps"],
+      verbs: ["get", "list", "watch", "create", "patch", "update", "delete"],
+    },
     { apiGroups: [""], resources: ["pods/exec", "pods/attach"], verbs: ["create", "patch", "delete"] },
     { apiGroups: [""], resources: ["pods/log"], verbs: ["get", "list"] },
     { apiGroups: [""], resources: ["events"], verbs: ["list", "watch"] },

@@ -23,8 +23,11 @@ describe("podSpecOf / podTemplateOf", () => {
     ["Deployment", { kind: "Deployment", spec: { template: { spec: { containers: [] } } } }, "spec.template.spec"],
     ["DaemonSet", { kind: "DaemonSet", spec: { template: { spec: { containers: [] } } } }, "spec.template.spec"],
     ["Job", { kind: "Job", spec: { template: { spec: { containers: [] } } } }, "spec.template.spec"],
-    ["CronJob", { kind: "CronJob", spec: { jobTemplate: { spec: { template: { spec: { containers: [] } } } } } },
-      "spec.jobTemplate.spec.template.spec"],
+    [
+      "CronJob",
+      { kind: "CronJob", spec: { jobTemplate: { spec: { template: { spec: { containers: [] } } } } } },
+      "spec.jobTemplate.spec.template.spec",
+    ],
   ])("finds the pod spec of a %s at %s", (_kind, manifest, path) => {
     const template = podTemplateOf(manifest);
     expect(template?.path).toBe(path);
@@ -32,8 +35,12 @@ describe("podSpecOf / podTemplateOf", () => {
     expect(podSpecOf(manifest)).toHaveProperty("containers");
   });
 
-  it.each([["Service", f.service], ["ConfigMap", f.configMap], ["a template-less StatefulSet", { kind: "StatefulSet", spec: {} }],
-    ["a non-object", "Pod"]])("returns undefined for %s", (_what, manifest) => {
+  it.each([
+    ["Service", f.service],
+    ["ConfigMap", f.configMap],
+    ["a template-less StatefulSet", { kind: "StatefulSet", spec: {} }],
+    ["a non-object", "Pod"],
+  ])("returns undefined for %s", (_what, manifest) => {
     expect(podSpecOf(manifest)).toBeUndefined();
   });
 });
@@ -45,12 +52,21 @@ describe("checkReadOnlyRootFilesystem", () => {
   });
 
   it.each<[string, (s: Manifest) => void, string]>([
-    ["unset on a container", (s) => delete sc0(s).readOnlyRootFilesystem,
-      "spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem: must be true"],
-    ["false on an init container", (s) => (s.initContainers[0].securityContext.readOnlyRootFilesystem = false),
-      "spec.template.spec.initContainers[0].securityContext.readOnlyRootFilesystem: must be true"],
-    ["missing on an ephemeral container", (s) => (s.ephemeralContainers = [{ name: "debug" }]),
-      "spec.template.spec.ephemeralContainers[0].securityContext.readOnlyRootFilesystem: must be true"],
+    [
+      "unset on a container",
+      (s) => delete sc0(s).readOnlyRootFilesystem,
+      "spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem: must be true",
+    ],
+    [
+      "false on an init container",
+      (s) => (s.initContainers[0].securityContext.readOnlyRootFilesystem = false),
+      "spec.template.spec.initContainers[0].securityContext.readOnlyRootFilesystem: must be true",
+    ],
+    [
+      "missing on an ephemeral container",
+      (s) => (s.ephemeralContainers = [{ name: "debug" }]),
+      "spec.template.spec.ephemeralContainers[0].securityContext.readOnlyRootFilesystem: must be true",
+    ],
   ])("reports it %s", (_what, change, message) => {
     expect(checkReadOnlyRootFilesystem(withSpec(change), "spec.template.spec")).toEqual([message]);
   });

@@ -29,17 +29,44 @@ describe("checkRbac", () => {
   });
 
   it.each<[string, Manifest, (m: Manifest) => void, string]>([
-    ["apiGroups", f.role, (m) => (m.rules[0].apiGroups = ["", "*"]), 'rules[0].apiGroups[1]: wildcard "*" is not allowed'],
+    [
+      "apiGroups",
+      f.role,
+      (m) => (m.rules[0].apiGroups = ["", "*"]),
+      'rules[0].apiGroups[1]: wildcard "*" is not allowed',
+    ],
     ["resources", f.role, (m) => (m.rules[1].resources = ["*"]), 'rules[1].resources[0]: wildcard "*" is not allowed'],
-    ["a subresource of every resource", f.role, (m) => (m.rules[1].resources = ["pods/exec", "*/scale"]),
-      'rules[1].resources[1]: wildcard "*/scale" is not allowed'],
-    ["every subresource", f.role, (m) => (m.rules[1].resources = ["pods/*"]), 'rules[1].resources[0]: wildcard "pods/*" is not allowed'],
+    [
+      "a subresource of every resource",
+      f.role,
+      (m) => (m.rules[1].resources = ["pods/exec", "*/scale"]),
+      'rules[1].resources[1]: wildcard "*/scale" is not allowed',
+    ],
+    [
+      "every subresource",
+      f.role,
+      (m) => (m.rules[1].resources = ["pods/*"]),
+      'rules[1].resources[0]: wildcard "pods/*" is not allowed',
+    ],
     ["verbs", f.role, (m) => (m.rules[2].verbs = ["get", "*"]), 'rules[2].verbs[1]: wildcard "*" is not allowed'],
-    ["resourceNames", f.role, (m) => (m.rules[4].resourceNames = ["*"]), 'rules[4].resourceNames[0]: wildcard "*" is not allowed'],
-    ["nonResourceURLs", f.clusterRole, (m) => (m.rules[1].nonResourceURLs = ["*"]),
-      'rules[1].nonResourceURLs[0]: wildcard "*" is not allowed'],
-    ["a nonResourceURL prefix", f.clusterRole, (m) => (m.rules[1].nonResourceURLs = ["/metrics", "/debug/*"]),
-      'rules[1].nonResourceURLs[1]: wildcard "/debug/*" is not allowed'],
+    [
+      "resourceNames",
+      f.role,
+      (m) => (m.rules[4].resourceNames = ["*"]),
+      'rules[4].resourceNames[0]: wildcard "*" is not allowed',
+    ],
+    [
+      "nonResourceURLs",
+      f.clusterRole,
+      (m) => (m.rules[1].nonResourceURLs = ["*"]),
+      'rules[1].nonResourceURLs[0]: wildcard "*" is not allowed',
+    ],
+    [
+      "a nonResourceURL prefix",
+      f.clusterRole,
+      (m) => (m.rules[1].nonResourceURLs = ["/metrics", "/debug/*"]),
+      'rules[1].nonResourceURLs[1]: wildcard "/debug/*" is not allowed',
+    ],
   ])("reports a wildcard in %s", (_where, base, change, message) => {
     expect(checkRbac(mutate(base, change))).toEqual([message]);
   });
@@ -62,12 +89,20 @@ describe("checkRbac", () => {
   });
 
   it("reports a binding to cluster-admin", () => {
-    const binding = mutate(f.roleBinding, (m) => (m.roleRef = { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }));
+    const binding = mutate(
+      f.roleBinding,
+      (m) => (m.roleRef = { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }),
+    );
     expect(checkRbac(binding)).toEqual(["roleRef.name: binding cluster-admin grants every permission"]);
   });
 
-  it.each([["system:unauthenticated"], ["system:authenticated"], ["system:anonymous"]])("reports a binding to group %s", (group) => {
-    const binding = mutate(f.clusterRoleBinding, (m) => m.subjects.push({ kind: "Group", apiGroup: "rbac.authorization.k8s.io", name: group }));
-    expect(checkRbac(binding)).toEqual([`subjects[1].name: group "${group}" binds the role to every caller`]);
-  });
+  it.each([["system:unauthenticated"], ["system:authenticated"], ["system:anonymous"]])(
+    "reports a binding to group %s",
+    (group) => {
+      const binding = mutate(f.clusterRoleBinding, (m) =>
+        m.subjects.push({ kind: "Group", apiGroup: "rbac.authorization.k8s.io", name: group }),
+      );
+      expect(checkRbac(binding)).toEqual([`subjects[1].name: group "${group}" binds the role to every caller`]);
+    },
+  );
 });
