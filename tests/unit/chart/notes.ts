@@ -8,7 +8,7 @@ import { RENDER_DEFAULTS } from "../../../src/testing/render.js";
 import { helmBinary } from "../../../src/testing/helm-binary.js";
 
 /** NOTES as `helm install` prints them (helm template does not render NOTES.txt; helm 4 dry-runs offline). */
-export async function notesOf(values: unknown): Promise<string> {
+export async function notesOf(values: unknown, namespace: string = RENDER_DEFAULTS.namespace): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "fleet-notes-"));
   try {
     const file = join(dir, "values.yaml");
@@ -18,7 +18,7 @@ export async function notesOf(values: unknown): Promise<string> {
       RENDER_DEFAULTS.releaseName,
       chartRoot,
       "-n",
-      RENDER_DEFAULTS.namespace,
+      namespace,
       "--dry-run=client",
       "-f",
       file,

@@ -42,13 +42,13 @@ describe("ctFixtures over every ci/ scenario", () => {
 
   it("lists the job namespaces, the monitoring kinds and every legacy registration token", () => {
     expect([...fixtures.jobNamespaces.keys()]).toEqual(
-      expect.arrayContaining(["ci-jobs", "ci-other", "ci-remote-jobs"]),
+      expect.arrayContaining(["ci-jobs", "ci-other", "ci-remote-jobs", "ci-long"]),
     );
     expect(fixtures.monitoringKinds.sort()).toEqual(["PodMonitor", "ServiceMonitor"]);
     const legacySecret = fixtures.objects.find((o) => o.kind === "Secret" && o.metadata.name === "legacy-registration")
       ?.stringData as Record<string, string>;
     expect(fixtures.registrationTokens.sort()).toEqual(
-      ["GR1348941FAKEPERSISTENT", "GR1348941FAKEREGISTRATION", legacySecret.token].sort(),
+      ["GR1348941FAKECLEANUP0000", "GR1348941FAKEPERSISTENT", "GR1348941FAKEREGISTRATION", legacySecret.token].sort(),
     );
   });
 });
