@@ -19,9 +19,11 @@ and the runner rejects 4.0 where it wants 4. Secrets appear only as placeholders
 {{- include "gitlab-runner-fleet.runnerList" $root -}}
 {{- /* every entry's token placeholder, the name as %s (runner names match ^[a-z0-9-]+$): one include for all */ -}}
 {{- $tokenFormat := include "gitlab-runner-fleet.secretFile" (dict "root" $root "file" "token" "runner" "%s") -}}
+{{- include "gitlab-runner-fleet.kubernetesTomlPlan" $root -}}
+{{- $plan := $root.fleetRender.kubernetesTomlPlan -}}
 {{- range $index, $runner := $root.fleetRender.runners -}}
 {{- $entry := dict -}}
-{{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" $runner "raw" (index $root.Values.runners $index) "tokenFormat" $tokenFormat "out" $entry) -}}
+{{- $_ := include "gitlab-runner-fleet.runnerToml" (dict "root" $root "runner" $runner "raw" (index $root.Values.runners $index) "tokenFormat" $tokenFormat "plan" $plan "out" $entry) -}}
 {{- $runners = append $runners $entry.v -}}
 {{- end -}}
 {{- $_ := set $config "runners" $runners -}}
@@ -43,7 +45,8 @@ nindent. Rendered through gitlab-runner-fleet.once, so the checksum re-render re
 
 {{/*
 One [[runners]] entry, stored as .out.v; .raw is the entry as written in values, .tokenFormat
-its token placeholder with %s for the name (from configToml). Helpers hand
+its token placeholder with %s for the name and .plan kubernetesTomlPlan's tables (both built once
+by configToml, not per entry). Helpers hand
 maps back in a caller's dict instead of returning JSON because a JSON round trip would turn every
 integer back into a float.
 */}}
@@ -82,7 +85,7 @@ integer back into a float.
 {{- end -}}
 {{- if eq $r.executor "kubernetes" -}}
 {{- $kubernetes := dict -}}
-{{- $_ := include "gitlab-runner-fleet.kubernetesToml" (dict "root" $root "runner" $r "raw" .raw "out" $kubernetes) -}}
+{{- $_ := include "gitlab-runner-fleet.kubernetesToml" (dict "root" $root "runner" $r "raw" .raw "plan" .plan "out" $kubernetes) -}}
 {{- $_ := set $entry "kubernetes" $kubernetes.v -}}
 {{- end -}}
 {{- if $r.cache.type -}}
@@ -101,9 +104,10 @@ integer back into a float.
 {{- end -}}
 
 {{/*
-[runners.kubernetes], stored as .out.v; .raw is the entry as written in values. The keys after
-the first dict write nothing for their schema defaults (kubernetesTomlPlan checks that once per
-render), so an entry only pays for the keys it sets: with 50 entries this is most of the render.
+[runners.kubernetes], stored as .out.v; .raw is the entry as written in values, .plan
+kubernetesTomlPlan's tables. The keys after the first dict write nothing for their schema defaults
+(the plan checks that once per render), so an entry only pays for the keys it sets: with 50
+entries this is most of the render.
 */}}
 {{- define "gitlab-runner-fleet.kubernetesToml" -}}
 {{- $root := .root -}}
@@ -121,8 +125,7 @@ render), so an entry only pays for the keys it sets: with 50 entries this is mos
   "pod_termination_grace_period_seconds" (int $k.terminationGracePeriodSeconds)
 -}}
 {{- $_ := set .out "v" $out -}}
-{{- include "gitlab-runner-fleet.kubernetesTomlPlan" $root -}}
-{{- $plan := $root.fleetRender.kubernetesTomlPlan -}}
+{{- $plan := .plan -}}
 {{- $keys := ternary $k .raw.kubernetes $plan.allKeys -}}
 {{- if $keys -}}
 {{- include "gitlab-runner-fleet.kubernetesTomlKeys" (dict "root" $root "runner" $r "keys" $keys "tables" $plan "out" $out) -}}
