@@ -1,6 +1,7 @@
 {{/*
 Checks a JSON schema cannot express, one helper per topic (templates/_validate_*.tpl), each
-returning its problems as a JSON list. Every problem is collected first and reported in one
+returning its problems as a JSON list, except the per-entry checks, which runnerEntryProblems appends
+to one list without JSON. Every problem is collected first and reported in one
 failure, so a user fixes them all in one round. src/values/semantic-checks.ts mirrors these for TS
 users; tests/unit/chart/values-validation.test.ts keeps both in step.
 */}}
@@ -11,17 +12,11 @@ users; tests/unit/chart/values-validation.test.ts keeps both in step.
 {{- $errors = concat $errors (include "gitlab-runner-fleet.runnerFitProblems" . | fromJson).errors -}}
 {{- $seen := dict -}}
 {{- include "gitlab-runner-fleet.runnerList" . -}}
-{{- $topics := list "gitlab-runner-fleet.runnerNameProblems" "gitlab-runner-fleet.jobPodProblems" "gitlab-runner-fleet.externalClusterProblems" "gitlab-runner-fleet.cacheProblems" "gitlab-runner-fleet.configTemplateSyntaxProblems" -}}
+{{- $found := dict "errors" $errors -}}
 {{- range $index, $runner := .fleetRender.runners -}}
-{{- $entry := dict "runner" $runner "path" (printf "runners[%d]" $index) "index" $index "seen" $seen -}}
-{{- range $topic := $topics -}}
-{{- $problems := include $topic $entry -}}
-{{- /* most entries have no problems: skip decoding an empty list */ -}}
-{{- if ne $problems "[]" -}}
-{{- $errors = concat $errors ($problems | fromJsonArray) -}}
+{{- include "gitlab-runner-fleet.runnerEntryProblems" (dict "runner" $runner "path" (printf "runners[%d]" $index) "index" $index "seen" $seen "found" $found) -}}
 {{- end -}}
-{{- end -}}
-{{- end -}}
+{{- $errors = $found.errors -}}
 {{- $errors = concat $errors (include "gitlab-runner-fleet.configTemplateProblems" . | fromJsonArray) -}}
 {{- $errors = concat $errors (include "gitlab-runner-fleet.metricsProblems" . | fromJsonArray) -}}
 {{- end -}}

@@ -4,8 +4,8 @@ files/runner-config-model.json (generated from the runner's Go structs by
 tools/runner-config-model). The runner ignores unknown keys and crash-loops on a wrong type, so
 both fail the render here, as JSON ["runners[0].configTemplate: <key path>: <problem>", ...].
 The model is read once, and only when some entry has a configTemplate; invalid TOML and keys the
-chart manages are reported by validateValues. src/values/runner-config-check.ts applies the same
-rules with the same messages.
+chart manages are reported by runnerEntryProblems (_validate_runner_entry.tpl).
+src/values/runner-config-check.ts applies the same rules with the same messages.
 */}}
 {{- define "gitlab-runner-fleet.configTemplateProblems" -}}
 {{- $problems := list -}}
@@ -174,26 +174,4 @@ decoder the model marks exactCase.
 {{- $_ := set $ctx "problems" (append $ctx.problems (printf "%s%s: required" $prefix .)) -}}
 {{- end -}}
 {{- end -}}
-{{- end -}}
-
-{{/*
-One entry's configTemplate is TOML and sets no key the chart manages; (dict "runner" .. "path" ..)
-as the entry checks in _validate_runner_entry.tpl, JSON list.
-*/}}
-{{- define "gitlab-runner-fleet.configTemplateSyntaxProblems" -}}
-{{- $errors := list -}}
-{{- if .runner.configTemplate -}}
-{{- $parsed := fromToml .runner.configTemplate -}}
-{{- if hasKey $parsed "Error" -}}
-{{- $errors = append $errors (printf "%s.configTemplate: not valid TOML: %s" .path (get $parsed "Error")) -}}
-{{- else -}}
-{{- /* id and the token times are written by the entrypoint together with the token (rotation) */ -}}
-{{- range $key := list "name" "url" "token" "executor" "runners" "id" "token_obtained_at" "token_expires_at" -}}
-{{- if hasKey $parsed $key -}}
-{{- $errors = append $errors (printf "%s.configTemplate: %q is managed by the chart and cannot be set here (keys are relative to the [[runners]] entry)" $.path $key) -}}
-{{- end -}}
-{{- end -}}
-{{- end -}}
-{{- end -}}
-{{- toJson $errors -}}
 {{- end -}}
