@@ -84,9 +84,34 @@ integer back into a float.
 {{- $_ := set $entry "feature_flags" $r.featureFlags -}}
 {{- end -}}
 {{- if eq $r.executor "kubernetes" -}}
-{{- $kubernetes := dict -}}
-{{- $_ := include "gitlab-runner-fleet.kubernetesToml" (dict "root" $root "runner" $r "raw" .raw "plan" .plan "out" $kubernetes) -}}
-{{- $_ := set $entry "kubernetes" $kubernetes.v -}}
+{{- /*
+[runners.kubernetes], written here rather than by a helper of its own (an include per entry). The
+keys after the first dict write nothing for their schema defaults (the plan checks that once per
+render), so an entry only pays for the keys it sets: with 50 entries this is most of the render.
+*/ -}}
+{{- $k := $r.kubernetes -}}
+{{- $kubernetes := dict
+  "namespace" (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" $r))
+  "image" $k.image
+  "privileged" $k.privileged
+  "allow_privilege_escalation" $k.allowPrivilegeEscalation
+  "pull_policy" $k.pullPolicy
+  "poll_interval" (int $k.pollInterval)
+  "poll_timeout" (int $k.pollTimeout)
+  "automount_service_account_token" $k.automountServiceAccountToken
+  "pod_termination_grace_period_seconds" (int $k.terminationGracePeriodSeconds)
+-}}
+{{- $_ := set $entry "kubernetes" $kubernetes -}}
+{{- $keys := ternary $k .raw.kubernetes .plan.allKeys -}}
+{{- if $keys -}}
+{{- include "gitlab-runner-fleet.kubernetesTomlKeys" (dict "root" $root "runner" $r "keys" $keys "tables" .plan "out" $kubernetes) -}}
+{{- end -}}
+{{- /* Orphan cleanup finds this release's job pods and their manager by these labels; they win over podLabels. */ -}}
+{{- if and $root.Values.orphanCleanup.enabled (not $k.externalCluster.host) -}}
+{{- $labels := include "gitlab-runner-fleet.orphanCleanupJobPodLabels" $root | fromYaml -}}
+{{- $_ := set $labels (include "gitlab-runner-fleet.orphanCleanupManagerLabel" $root) (include "gitlab-runner-fleet.podNamePlaceholder" $root) -}}
+{{- $_ := set $kubernetes "pod_labels" (merge $labels ($k.podLabels | default dict)) -}}
+{{- end -}}
 {{- end -}}
 {{- if $r.cache.type -}}
 {{- $cache := dict -}}
@@ -100,41 +125,6 @@ integer back into a float.
 {{- range $key, $value := $merged.v -}}
 {{- $_ := set $entry $key $value -}}
 {{- end -}}
-{{- end -}}
-{{- end -}}
-
-{{/*
-[runners.kubernetes], stored as .out.v; .raw is the entry as written in values, .plan
-kubernetesTomlPlan's tables. The keys after the first dict write nothing for their schema defaults
-(the plan checks that once per render), so an entry only pays for the keys it sets: with 50
-entries this is most of the render.
-*/}}
-{{- define "gitlab-runner-fleet.kubernetesToml" -}}
-{{- $root := .root -}}
-{{- $r := .runner -}}
-{{- $k := $r.kubernetes -}}
-{{- $out := dict
-  "namespace" (include "gitlab-runner-fleet.jobNamespace" (dict "root" $root "runner" $r))
-  "image" $k.image
-  "privileged" $k.privileged
-  "allow_privilege_escalation" $k.allowPrivilegeEscalation
-  "pull_policy" $k.pullPolicy
-  "poll_interval" (int $k.pollInterval)
-  "poll_timeout" (int $k.pollTimeout)
-  "automount_service_account_token" $k.automountServiceAccountToken
-  "pod_termination_grace_period_seconds" (int $k.terminationGracePeriodSeconds)
--}}
-{{- $_ := set .out "v" $out -}}
-{{- $plan := .plan -}}
-{{- $keys := ternary $k .raw.kubernetes $plan.allKeys -}}
-{{- if $keys -}}
-{{- include "gitlab-runner-fleet.kubernetesTomlKeys" (dict "root" $root "runner" $r "keys" $keys "tables" $plan "out" $out) -}}
-{{- end -}}
-{{- /* Orphan cleanup finds this release's job pods and their manager by these labels; they win over podLabels. */ -}}
-{{- if and $root.Values.orphanCleanup.enabled (not $k.externalCluster.host) -}}
-{{- $labels := include "gitlab-runner-fleet.orphanCleanupJobPodLabels" $root | fromYaml -}}
-{{- $_ := set $labels (include "gitlab-runner-fleet.orphanCleanupManagerLabel" $root) (include "gitlab-runner-fleet.podNamePlaceholder" $root) -}}
-{{- $_ := set $out "pod_labels" (merge $labels ($k.podLabels | default dict)) -}}
 {{- end -}}
 {{- end -}}
 
