@@ -16,7 +16,9 @@ export default defineConfig({
         // the Kubernetes client for each of ~50 files cost ~10 s cpu of the suite. No unit test mocks
         // modules, stubs globals or changes process.env, so a file's result does not depend on which
         // files ran before it in the same worker.
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false },
+        // GOGC=400: most unit cpu is ~300 short helm runs (~0.1 s each); Go's garbage collector at its
+        // default pace took ~25% of that for ~5 MB less peak memory per run (measured with helm 3 and 4).
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false, env: { GOGC: "400" } },
       },
       {
         extends: true,

@@ -4,7 +4,8 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { jobClusterPairing, PAIRING_SECRET_KEYS } from "../../src/index.js";
 import { chartRoot } from "../../src/paths.js";
-import { configTomlOf, renderChart, statefulSetOf } from "../../src/testing/render.js";
+import { configTomlOf, statefulSetOf } from "../../src/testing/render.js";
+import { renderOnce } from "./render-once.js";
 import { validateValues } from "../../src/values/validate.js";
 
 // The manager side of job-cluster mode from the TS API: what a manager installed with this chart
@@ -48,7 +49,7 @@ describe("jobClusterPairing", () => {
       runners: pairing.values.runners.map((entry) => ({ ...entry, token: { value: "glrt-FAKEPAIRED000000000000" } })),
     };
     expect(validateValues(manager).errors).toEqual([]);
-    const { objects } = await renderChart(manager);
+    const { objects } = await renderOnce(manager);
     const [entry] = configTomlOf(objects).runners as { kubernetes: Record<string, string> }[];
     expect(entry?.kubernetes).toMatchObject({ host: options.host, namespace: "ci-remote-jobs" });
     const sources =

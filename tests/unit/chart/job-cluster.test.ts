@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkRbac } from "../../../src/testing/kube/index.js";
 import { jobClusterPairing } from "../../../src/job-cluster.js";
-import { findObjects, renderChart, RENDER_DEFAULTS, type KubeObject } from "../../../src/testing/render.js";
+import { findObjects, RENDER_DEFAULTS, type KubeObject } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { validateValues } from "../../../src/values/validate.js";
 import { helmError } from "./helm-error.js";
 import { notesOf } from "./notes.js";
@@ -38,7 +39,7 @@ describe("job-cluster mode", () => {
     "renders only a ServiceAccount, its token Secret and the job Role and RoleBinding per namespace, on helm %i",
     async (helm) => {
       expect(validateValues(everythingOn).errors).toEqual([]);
-      const { objects } = await renderChart(everythingOn, { helm });
+      const { objects } = await renderOnce(everythingOn, { helm });
       expect(objects.map((obj) => `${obj.kind}/${obj.metadata.namespace}`).sort()).toEqual([
         "Role/ci-remote-a",
         "Role/ci-remote-b",
@@ -67,7 +68,7 @@ describe("job-cluster mode", () => {
   );
 
   it("grants the same job Role rules as the in-cluster install, and no wildcard (checkRbac)", async () => {
-    const [remote, local] = await Promise.all([renderChart(jobCluster()), renderChart(base())]);
+    const [remote, local] = await Promise.all([renderOnce(jobCluster()), renderOnce(base())]);
     const [localRole] = jobRoles(local.objects);
     expect(localRole?.rules.length).toBeGreaterThan(0);
     for (const role of jobRoles(remote.objects)) expect(role.rules).toEqual(localRole?.rules);
@@ -76,12 +77,12 @@ describe("job-cluster mode", () => {
 
   it("adds rbac.extraRules to the job Role in job-cluster mode too", async () => {
     const extra = { apiGroups: [""], resources: ["persistentvolumeclaims"], verbs: ["create", "delete"] };
-    const { objects } = await renderChart({ ...jobCluster(), rbac: { extraRules: [extra] } });
+    const { objects } = await renderOnce({ ...jobCluster(), rbac: { extraRules: [extra] } });
     for (const role of jobRoles(objects)) expect(role.rules.at(-1)).toEqual(extra);
   });
 
   it("binds the chart's ServiceAccount in each job namespace, the one the token Secret belongs to", async () => {
-    const { objects } = await renderChart(jobCluster());
+    const { objects } = await renderOnce(jobCluster());
     const [sa] = findObjects(objects, "ServiceAccount");
     const secret = findObjects(objects, "Secret")[0];
     expect(secret?.metadata.annotations?.["kubernetes.io/service-account.name"]).toBe(sa?.metadata.name);
@@ -91,13 +92,13 @@ describe("job-cluster mode", () => {
   });
 
   it("with createTokenSecret false renders no Secret (TokenRequest instead)", async () => {
-    const { objects } = await renderChart(jobCluster({ createTokenSecret: false }));
+    const { objects } = await renderOnce(jobCluster({ createTokenSecret: false }));
     expect(findObjects(objects, "Secret")).toEqual([]);
     expect(findObjects(objects, "RoleBinding")).toHaveLength(2);
   });
 
   it("with an existing ServiceAccount binds it and makes the token for it", async () => {
-    const { objects } = await renderChart({ ...jobCluster(), serviceAccount: { create: false, name: "remote-ci" } });
+    const { objects } = await renderOnce({ ...jobCluster(), serviceAccount: { create: false, name: "remote-ci" } });
     expect(findObjects(objects, "ServiceAccount")).toEqual([]);
     expect(findObjects(objects, "Secret")[0]?.metadata.annotations?.["kubernetes.io/service-account.name"]).toBe(
       "remote-ci",
@@ -107,7 +108,7 @@ describe("job-cluster mode", () => {
   });
 
   it("leaves a default install's objects without any job-cluster object", async () => {
-    const { objects } = await renderChart(base());
+    const { objects } = await renderOnce(base());
     expect(objects.some((obj) => obj.kind === "StatefulSet")).toBe(true);
     expect(findObjects<KubeObject & { type?: string }>(objects, "Secret").map((s) => s.type)).toEqual(["Opaque"]);
   });

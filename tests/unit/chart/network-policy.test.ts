@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findObjects, renderChart, type KubeObject } from "../../../src/testing/render.js";
+import { findObjects, type KubeObject } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { loadScenarios } from "./scenarios.js";
 import { base } from "./values-cases.js";
 
@@ -35,7 +36,7 @@ const metricsPolicyOf = (objects: KubeObject[]) =>
 
 describe("metrics ingress", () => {
   it("is restricted by default: one ingress rule on the metrics port, from the helm test pod only", async () => {
-    const { objects } = await renderChart(base());
+    const { objects } = await renderOnce(base());
     const policy = metricsPolicyOf(objects);
     expect(policy).toBeDefined();
     expect(policy.spec.policyTypes).toEqual(["Ingress"]);
@@ -53,21 +54,21 @@ describe("metrics ingress", () => {
 
   it("admits the peers named in metricsFrom besides the test pod", async () => {
     const scraper = { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } };
-    const { objects } = await renderChart({ ...base(), networkPolicy: { metricsFrom: [scraper] } });
+    const { objects } = await renderOnce({ ...base(), networkPolicy: { metricsFrom: [scraper] } });
     const from = metricsPolicyOf(objects).spec.ingress![0]!.from!;
     expect(from).toContainEqual(scraper);
     expect(from).toHaveLength(2);
   });
 
   it("renders no ingress policy when restrictMetrics is off", async () => {
-    const { objects } = await renderChart({ ...base(), networkPolicy: { restrictMetrics: false } });
+    const { objects } = await renderOnce({ ...base(), networkPolicy: { restrictMetrics: false } });
     expect(policies(objects)).toEqual([]);
   });
 });
 
 describe("the helm test pod", () => {
   it("carries labels no manager selector matches (not counted by the PDB, not behind the Services, not under the manager policies)", async () => {
-    const { objects } = await renderChart({ ...base(), networkPolicy: { enabled: true } });
+    const { objects } = await renderOnce({ ...base(), networkPolicy: { enabled: true } });
     const labels = testPodOf(objects).metadata.labels;
     const selectors: [string, Selector | undefined][] = [
       ...findObjects(objects, "StatefulSet").map(
@@ -92,7 +93,7 @@ describe("ci/hardened-values.yaml", () => {
   const hardened = loadScenarios().find((scenario) => scenario.name === "hardened")!;
 
   it("lets the helm test pod and the monitoring namespace reach the metrics port", async () => {
-    const { objects } = await renderChart(hardened.values);
+    const { objects } = await renderOnce(hardened.values);
     const from = metricsPolicyOf(objects).spec.ingress![0]!.from!;
     expect(
       from.some((peer) => matches(peer.podSelector, testPodOf(objects).metadata.labels) && !peer.namespaceSelector),
@@ -103,7 +104,7 @@ describe("ci/hardened-values.yaml", () => {
   });
 
   it("sends GitLab traffic through the proxy, the API server around it, and lets the egress policy reach the proxy", async () => {
-    const { objects } = await renderChart(hardened.values);
+    const { objects } = await renderOnce(hardened.values);
     const container = (findObjects(objects, "StatefulSet")[0] as any).spec.template.spec.containers[0];
     const env = Object.fromEntries(container.env.map((v: { name: string; value?: string }) => [v.name, v.value]));
     expect(env.HTTPS_PROXY).toBe("http://proxy.example.com:3128");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configTomlOf, findObjects, renderChart, statefulSetOf } from "../../../src/testing/render.js";
+import { configTomlOf, findObjects, statefulSetOf } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { notesOf } from "./notes.js";
 import { base } from "./values-cases.js";
 
@@ -10,7 +11,7 @@ type Runner = { name: string; kubernetes: { pod_labels?: Record<string, string> 
 
 describe("orphanCleanup", () => {
   it("renders no cleanup object and no job pod label while off (the default)", async () => {
-    const { objects } = await renderChart(base());
+    const { objects } = await renderOnce(base());
     expect(findObjects(objects, "CronJob")).toEqual([]);
     expect(objects.filter((o) => o.metadata.name.includes("orphan-cleanup"))).toEqual([]);
     expect((configTomlOf(objects).runners as Runner[])[0]!.kubernetes.pod_labels).toBeUndefined();
@@ -38,7 +39,7 @@ describe("orphanCleanup", () => {
       ],
       orphanCleanup: { enabled: true },
     };
-    const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
+    const { objects } = await renderOnce(values, { releaseName: "fleet", namespace: "runners" });
     const [local, remote] = configTomlOf(objects).runners as Runner[];
     expect(local!.kubernetes.pod_labels).toEqual({
       "gitlab-runner-fleet/manager": "fleet-manager-pod-name",
@@ -50,7 +51,7 @@ describe("orphanCleanup", () => {
   });
 
   it("keeps the CronJob's name within the 52 characters Kubernetes allows, whatever the release name", async () => {
-    const { objects } = await renderChart(
+    const { objects } = await renderOnce(
       { ...base(), orphanCleanup: { enabled: true } },
       { releaseName: "a-release-name-long-enough-to-need-truncation-53" },
     );

@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { chartRoot } from "../../../src/paths.js";
-import { configMapOf, renderChart } from "../../../src/testing/render.js";
+import { configMapOf } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { keyPathsPath, loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
 import { managerScenarios } from "./scenarios.js";
@@ -82,7 +83,7 @@ describe("the runner config model", () => {
 
 describe("config.toml renders", () => {
   it.each(scenarios)("scenario $name decodes cleanly against the runner's config model", async ({ values }) => {
-    const { objects } = await renderChart(values, { helm: 3 });
+    const { objects } = await renderOnce(values, { helm: 3 });
     const text = configMapOf(objects).data?.["config.template.toml"] ?? "";
     expect(fileProblems(text)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
-import { configMapOf, configTomlOf, renderChart, statefulSetOf, type KubeObject } from "../../../src/testing/render.js";
+import { configMapOf, configTomlOf, statefulSetOf, type KubeObject } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
 import { base } from "./values-cases.js";
 
@@ -16,7 +17,7 @@ const withRunner = (patch: Record<string, unknown>, top: Record<string, unknown>
 };
 /** The first [[runners]] entry, after checking the whole file against the pinned runner's model. */
 const entryOf = async (values: unknown): Promise<Entry> => {
-  const { objects } = await renderChart(values);
+  const { objects } = await renderOnce(values);
   const text = configMapOf(objects).data!["config.template.toml"]!;
   expect(runnerConfigProblems(parseRunnerToml(text))).toEqual([]);
   return (configTomlOf(objects).runners as Entry[])[0]!;
@@ -189,12 +190,12 @@ describe("S3 cache", () => {
 
 describe("proxies", () => {
   it("sets no proxy variables by default", async () => {
-    const { objects } = await renderChart(base());
+    const { objects } = await renderOnce(base());
     expect(Object.keys(envOf(objects)).filter((name) => /proxy/i.test(name))).toEqual([]);
   });
 
   it("sets HTTP(S)_PROXY and NO_PROXY, upper and lower case, with the API server and cluster domains always exempt", async () => {
-    const { objects } = await renderChart({
+    const { objects } = await renderOnce({
       ...base(),
       proxy: {
         httpProxy: "http://proxy.example.com:3128",
@@ -228,7 +229,7 @@ describe("proxies", () => {
   });
 
   it("exempts the API server even when only httpsProxy is set", async () => {
-    const { objects } = await renderChart({ ...base(), proxy: { httpsProxy: "http://proxy.example.com:3128" } });
+    const { objects } = await renderOnce({ ...base(), proxy: { httpsProxy: "http://proxy.example.com:3128" } });
     const env = envOf(objects);
     expect(env).not.toHaveProperty("HTTP_PROXY");
     expect(env.NO_PROXY!.split(",")).toContain("$(KUBERNETES_SERVICE_HOST)");
@@ -245,7 +246,7 @@ describe("probes", () => {
   it.each([1, 5, 12, 100])(
     "derives a startup budget that covers %i start attempts (entrypoint backoff 5 s doubling to 300 s)",
     async (attempts) => {
-      const { objects } = await renderChart({ ...base(), lifecycle: { startAttempts: attempts } });
+      const { objects } = await renderOnce({ ...base(), lifecycle: { startAttempts: attempts } });
       const probe = managerOf(objects).startupProbe!;
       expect(probe.failureThreshold! * probe.periodSeconds!).toBeGreaterThanOrEqual(budget(attempts));
     },
@@ -256,13 +257,13 @@ describe("probes", () => {
       ...base(),
       runners: [base().runners[0], { name: "second", token: { value: "glrt-FAKE1111111111111111111" } }],
     };
-    const { objects } = await renderChart(values);
+    const { objects } = await renderOnce(values);
     const probe = managerOf(objects).startupProbe!;
     expect(probe.failureThreshold! * probe.periodSeconds!).toBeGreaterThanOrEqual(budget(5, 2));
   });
 
   it("asks /health/ready for readiness (the runner's boot checks) and /metrics for startup and liveness (never GitLab)", async () => {
-    const { objects } = await renderChart(base());
+    const { objects } = await renderOnce(base());
     const manager = managerOf(objects);
     expect(manager.readinessProbe?.httpGet?.path).toBe("/health/ready");
     expect(manager.livenessProbe?.httpGet?.path).toBe("/metrics");

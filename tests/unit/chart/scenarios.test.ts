@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configTomlOf, renderChart, statefulSetOf, findObjects, type KubeObject } from "../../../src/testing/render.js";
+import { configTomlOf, statefulSetOf, findObjects, type KubeObject } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { validateValues } from "../../../src/values/validate.js";
 import { checkReadOnlyRootFilesystem, podSpecOf, checkRbac } from "../../../src/testing/kube/index.js";
 import { isJobCluster, loadScenarios, snapshotText, tokenValues } from "./scenarios.js";
@@ -8,7 +9,7 @@ import { scenarioExpectations } from "./scenario-expectations.js";
 const scenarios = loadScenarios();
 
 describe.each(scenarios)("scenario $name", ({ name, values }) => {
-  const rendered = Promise.all([renderChart(values, { helm: 3 }), renderChart(values, { helm: 4 })]);
+  const rendered = Promise.all([renderOnce(values, { helm: 3 }), renderOnce(values, { helm: 4 })]);
   // job-cluster mode renders no manager: no StatefulSet, no config.toml
   const managers = !isJobCluster(values);
 

@@ -52,7 +52,11 @@ describe("values.schema.json", () => {
 
 describe("generated files", () => {
   it("are up to date with the schema", async () => {
-    const result = await execa("npx", ["tsx", "scripts/generate.ts", "--check"], { cwd: chartRoot, reject: false });
+    // node --import tsx: the same script as `npm run generate:check`, without npx's ~0.7 s cpu start-up.
+    const result = await execa(process.execPath, ["--import", "tsx", "scripts/generate.ts", "--check"], {
+      cwd: chartRoot,
+      reject: false,
+    });
     expect(result.stderr + result.stdout).toContain("generated files are up to date");
     expect(result.exitCode).toBe(0);
   });

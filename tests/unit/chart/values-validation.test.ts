@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { renderChart } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { validateValues } from "../../../src/values/validate.js";
 import { helmError } from "./helm-error.js";
 import { badCases, goodCases } from "./values-cases.js";
@@ -61,7 +61,7 @@ describe.concurrent("good values", () => {
   it.for(goodCases)("accepts $title", async ({ values }, { expect }) => {
     expect(validateValues(values).errors).toEqual([]);
     for (const helm of [3, 4] as const) {
-      const { objects } = await renderChart(values, { helm });
+      const { objects } = await renderOnce(values, { helm });
       expect(objects.some((obj) => obj.kind === "StatefulSet")).toBe(true);
     }
   });

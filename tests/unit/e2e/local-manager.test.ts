@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
-import { renderChart } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { materializeManager } from "../../../src/testing/runner/local-manager.js";
 import { standInPath } from "../entrypoint/harness.js";
 
@@ -33,7 +33,7 @@ const values = {
 
 describe("materializeManager", () => {
   it("lays out scripts, token files and env under one directory, with no path of the pod left", async () => {
-    const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
+    const { objects } = await renderOnce(values, { releaseName: "fleet", namespace: "runners" });
     const dir = join(scratch, "layout");
     const manager = materializeManager(objects, {
       dir,
@@ -74,7 +74,7 @@ describe("materializeManager", () => {
   });
 
   it("names a Secret it has no content for", async () => {
-    const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
+    const { objects } = await renderOnce(values, { releaseName: "fleet", namespace: "runners" });
     expect(() =>
       materializeManager(objects, {
         dir: join(scratch, "missing"),
@@ -86,7 +86,7 @@ describe("materializeManager", () => {
   });
 
   it("is a layout the chart's entrypoint runs: it registers, writes config.toml with the tokens and starts the runner", async () => {
-    const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
+    const { objects } = await renderOnce(values, { releaseName: "fleet", namespace: "runners" });
     const ctl = join(scratch, "ctl");
     const manager = materializeManager(objects, {
       dir: join(scratch, "run"),

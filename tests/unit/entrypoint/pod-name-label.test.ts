@@ -3,7 +3,8 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
-import { configMapOf, findObjects, renderChart } from "../../../src/testing/render.js";
+import { configMapOf, findObjects } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { base } from "../chart/values-cases.js";
 import type { Sandbox } from "./harness.js";
 import { useSandbox } from "./harness.js";
@@ -29,7 +30,7 @@ async function chartStart(
 async function renderTemplate(podLabels: Record<string, string>): Promise<{ template: string; placeholder: string }> {
   const values = { ...base(), orphanCleanup: { enabled: true } };
   values.runners = [{ ...values.runners[0], kubernetes: { podLabels } }];
-  const { objects } = await renderChart(values, { releaseName: "fleet", namespace: "runners" });
+  const { objects } = await renderOnce(values, { releaseName: "fleet", namespace: "runners" });
   const template = configMapOf(objects).data!["config.template.toml"]!;
   const [statefulSet] = findObjects<{ spec: { template: { spec: { containers: Container[] } } } }>(
     objects,

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { parse } from "smol-toml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startMockGitLab, type MockGitLab } from "../../../src/mock-gitlab/index.js";
-import { renderChart } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import type { Env, Sandbox } from "./harness.js";
 import { useSandbox } from "./harness.js";
 
@@ -146,7 +146,7 @@ describe("with the chart's own config template", () => {
   it("the rotation state lands in the [[runners]] entry the chart renders (token line found, times in the right table)", async () => {
     const sb = sandbox();
     const created = await mock.control.createRunner();
-    const { objects } = await renderChart({
+    const { objects } = await renderOnce({
       gitlabUrl: "https://gitlab.example.com",
       runners: [
         { name: "alpha", token: { existingSecret: { name: "alpha-token" } } },

@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { chartRoot } from "../../../src/paths.js";
-import { configMapOf, renderChart } from "../../../src/testing/render.js";
+import { configMapOf } from "../../../src/testing/render.js";
+import { renderOnce } from "../render-once.js";
 import { modelPath, loadRunnerConfigModel } from "../../../src/values/runner-config-model.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
 import { managerScenarios } from "../chart/scenarios.js";
@@ -75,7 +76,7 @@ describe.skipIf(!hasGo)(
     it("finds every scenario's config.toml and every configTemplate in the tests clean, as the decoder does", async () => {
       const cases: Case[] = [];
       for (const { name, values } of managerScenarios()) {
-        const { objects } = await renderChart(values, { helm: 3 });
+        const { objects } = await renderOnce(values, { helm: 3 });
         cases.push({
           title: `scenario ${name}`,
           type: model.root,
