@@ -9,6 +9,7 @@ import {
   APPLY_FLAGS,
   clusterUnavailable,
   helm,
+  helmApply,
   KUBERNETES_MINORS,
   NamespaceScope,
   startCluster,
@@ -160,18 +161,12 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         if (plan.monitoringKinds.length > 0) await ensureMonitoringCrds(cluster);
 
         // Install: every object accepted by the server, manager pods admitted and Ready.
-        const install = await helm(cluster, [
-          "install",
-          RELEASE,
-          chartRoot,
-          "-n",
+        const install = await helmApply(cluster, "install", {
+          release: RELEASE,
           namespace,
-          "-f",
-          file,
-          ...APPLY_FLAGS,
-          "--timeout",
-          "3m",
-        ]);
+          valuesFile: file,
+          timeout: "3m",
+        });
         expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
         times.install = install.seconds;
         expect(
@@ -207,20 +202,13 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         // Upgrade with a config change: same pod names (the system_id inputs), new pods, new checksum.
         const before = await managerPods(cluster.kc, plan);
         const concurrent = Number((values as { concurrent?: number }).concurrent ?? 10) + 7;
-        const upgrade = await helm(cluster, [
-          "upgrade",
-          RELEASE,
-          chartRoot,
-          "-n",
+        const upgrade = await helmApply(cluster, "upgrade", {
+          release: RELEASE,
           namespace,
-          "-f",
-          file,
-          "--set",
-          `concurrent=${concurrent}`,
-          ...APPLY_FLAGS,
-          "--timeout",
-          "3m",
-        ]);
+          valuesFile: file,
+          set: [`concurrent=${concurrent}`],
+          timeout: "3m",
+        });
         expect(upgrade.exitCode, `helm upgrade: ${upgrade.output}`).toBe(0);
         const after = await waitForManagers(cluster.kc, plan, plan.replicas, ROLLOUT_BOUND_SECONDS * 1000);
         times.upgrade = upgrade.seconds;
@@ -236,42 +224,24 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.current} (
         }
 
         // Scale 3 → 1: the highest ordinals go, ordinal 0 stays untouched.
-        const upTo = await helm(cluster, [
-          "upgrade",
-          RELEASE,
-          chartRoot,
-          "-n",
+        const upTo = await helmApply(cluster, "upgrade", {
+          release: RELEASE,
           namespace,
-          "-f",
-          file,
-          "--set",
-          `concurrent=${concurrent}`,
-          "--set",
-          `replicas=${MAX_REPLICAS}`,
-          ...APPLY_FLAGS,
-          "--timeout",
-          "3m",
-        ]);
+          valuesFile: file,
+          set: [`concurrent=${concurrent}`, `replicas=${MAX_REPLICAS}`],
+          timeout: "3m",
+        });
         expect(upTo.exitCode, `helm upgrade replicas=${MAX_REPLICAS}: ${upTo.output}`).toBe(0);
         const three = await waitForManagers(cluster.kc, plan, MAX_REPLICAS);
         const template = (await apps.readNamespacedStatefulSet({ name: plan.statefulSet.metadata.name, namespace }))
           .spec?.template;
-        const down = await helm(cluster, [
-          "upgrade",
-          RELEASE,
-          chartRoot,
-          "-n",
+        const down = await helmApply(cluster, "upgrade", {
+          release: RELEASE,
           namespace,
-          "-f",
-          file,
-          "--set",
-          `concurrent=${concurrent}`,
-          "--set",
-          "replicas=1",
-          ...APPLY_FLAGS,
-          "--timeout",
-          "3m",
-        ]);
+          valuesFile: file,
+          set: [`concurrent=${concurrent}`, "replicas=1"],
+          timeout: "3m",
+        });
         expect(down.exitCode, `helm upgrade replicas=1: ${down.output}`).toBe(0);
         times.scaleDown = down.seconds;
         const one = await waitForManagers(cluster.kc, plan, 1);

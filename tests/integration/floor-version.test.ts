@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, it, onTestFailed } from "vitest";
-import { chartRoot } from "../../src/paths.js";
 import {
-  APPLY_FLAGS,
   clusterUnavailable,
   EXISTING_CLUSTER_ENV,
   helm,
+  helmApply,
   KUBERNETES_MINORS,
   NamespaceScope,
   startCluster,
@@ -74,18 +73,12 @@ describe.skipIf(unavailable)(`chart on Kubernetes ${KUBERNETES_MINORS.floor}, th
         for (const jobNamespace of plan.jobNamespaces) await scope.create(`${jobNamespace.name}`, jobNamespace.level);
         owned = await applyFixtures(cluster.kc, plan);
         if (plan.monitoringKinds.length > 0) await ensureMonitoringCrds(cluster);
-        const install = await helm(cluster, [
-          "install",
-          "fleet",
-          chartRoot,
-          "-n",
+        const install = await helmApply(cluster, "install", {
+          release: "fleet",
           namespace,
-          "-f",
-          file,
-          ...APPLY_FLAGS,
-          "--timeout",
-          "3m",
-        ]);
+          valuesFile: file,
+          timeout: "3m",
+        });
         expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
         expect(await missingObjects(cluster.kc, plan.objects, namespace)).toEqual([]);
         const pods = await waitForManagers(cluster.kc, plan, plan.replicas);

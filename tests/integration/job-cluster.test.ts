@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { jobClusterPairing } from "../../src/job-cluster.js";
 import { chartRoot } from "../../src/paths.js";
 import {
-  APPLY_FLAGS,
   clusterUnavailable,
   helm,
+  helmApply,
   NamespaceScope,
   startCluster,
   statusOf,
@@ -109,18 +109,12 @@ describe.skipIf(unavailable)("job-cluster mode on a real API server", () => {
       try {
         await scope.create(namespace, "restricted");
         await scope.create(JOB_NAMESPACE, "restricted");
-        const install = await helm(cluster, [
-          "install",
-          RELEASE,
-          chartRoot,
-          "-n",
+        const install = await helmApply(cluster, "install", {
+          release: RELEASE,
           namespace,
-          "-f",
-          file,
-          ...APPLY_FLAGS,
-          "--timeout",
-          "2m",
-        ]);
+          valuesFile: file,
+          timeout: "2m",
+        });
         expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
 
         // NOTES: the same commands the TS pairing gives, and the token Secret they read exists.
@@ -217,18 +211,12 @@ describe.skipIf(unavailable)("job-cluster mode on a real API server", () => {
           const status = await statusOfCall(asRemote.listNamespacedPod({ namespace: JOB_NAMESPACE }));
           return status === 401 || `answered ${status}`;
         });
-        const upgrade = await helm(cluster, [
-          "upgrade",
-          RELEASE,
-          chartRoot,
-          "-n",
+        const upgrade = await helmApply(cluster, "upgrade", {
+          release: RELEASE,
           namespace,
-          "-f",
-          file,
-          ...APPLY_FLAGS,
-          "--timeout",
-          "2m",
-        ]);
+          valuesFile: file,
+          timeout: "2m",
+        });
         expect(upgrade.exitCode, `helm upgrade: ${upgrade.output}`).toBe(0);
         let renewed: Record<string, string> = {};
         await waitFor("the token controller to fill the re-created Secret", 60_000, async () => {
@@ -270,20 +258,13 @@ describe.skipIf(unavailable)("job-cluster mode on a real API server", () => {
       try {
         await scope.create(namespace, "restricted");
         await scope.create(JOB_NAMESPACE, "restricted");
-        const install = await helm(cluster, [
-          "install",
-          RELEASE,
-          chartRoot,
-          "-n",
+        const install = await helmApply(cluster, "install", {
+          release: RELEASE,
           namespace,
-          "-f",
-          file,
-          "--set",
-          "jobCluster.createTokenSecret=false",
-          ...APPLY_FLAGS,
-          "--timeout",
-          "2m",
-        ]);
+          valuesFile: file,
+          set: ["jobCluster.createTokenSecret=false"],
+          timeout: "2m",
+        });
         expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
         const serviceAccount = `${RELEASE}-gitlab-runner-fleet`;
         expect(install.output).toContain(

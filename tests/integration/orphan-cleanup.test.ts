@@ -6,13 +6,10 @@ import { BatchV1Api, CoreV1Api, type V1CronJob, type V1Pod } from "@kubernetes/c
 import { execa } from "execa";
 import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { chartRoot } from "../../src/paths.js";
-import { configTomlOf, parseManifests } from "../../src/testing/render.js";
-import { helmBinary } from "../../src/testing/helm-binary.js";
+import { configTomlOf, renderChart } from "../../src/testing/render.js";
 import {
-  APPLY_FLAGS,
   clusterUnavailable,
-  helm,
+  helmApply,
   kubectlBinary,
   KUBERNETES_MINORS,
   NamespaceScope,
@@ -176,16 +173,8 @@ describe.skipIf(unavailable)(
         // The labels the chart's config.toml asks the runner to add, from the render of these values.
         const valuesFile = join(work, "values.yaml");
         await writeFile(valuesFile, stringify(values));
-        const template = await execa(helmBinary(4), [
-          "template",
-          RELEASE,
-          chartRoot,
-          "-n",
-          NAMESPACE,
-          "-f",
-          valuesFile,
-        ]);
-        const config = configTomlOf(parseManifests(template.stdout)) as {
+        const { objects } = await renderChart(values, { helm: 4, releaseName: RELEASE, namespace: NAMESPACE });
+        const config = configTomlOf(objects) as {
           runners: { name: string; kubernetes: { pod_labels: Record<string, string> } }[];
         };
         const chartLabels = config.runners.find((r) => r.name === "far")!.kubernetes.pod_labels;
@@ -227,18 +216,12 @@ describe.skipIf(unavailable)(
         // creation times and container start times have whole seconds: the manager starts later
         await sleep(2_100);
 
-        const install = await helm(cluster, [
-          "install",
-          RELEASE,
-          chartRoot,
-          "-n",
-          NAMESPACE,
-          "-f",
+        const install = await helmApply(cluster, "install", {
+          release: RELEASE,
+          namespace: NAMESPACE,
           valuesFile,
-          ...APPLY_FLAGS,
-          "--timeout",
-          "3m",
-        ]);
+          timeout: "3m",
+        });
         expect(install.exitCode, install.output).toBe(0);
         await waitFor("both managers' gitlab-runner containers to run", 120_000, async () => {
           const pods = await core.listNamespacedPod({ namespace: NAMESPACE, labelSelector: MANAGER_SELECTOR });

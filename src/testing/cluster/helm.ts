@@ -1,4 +1,5 @@
 import { execa, type Result } from "execa";
+import { chartRoot } from "../../paths.js";
 import { helmBinary } from "../helm-binary.js";
 import type { TestCluster } from "./cluster.js";
 
@@ -26,3 +27,32 @@ export async function helm(cluster: TestCluster, args: readonly string[]): Promi
 
 /** Flags of every install/upgrade: wait for readiness with kstatus, server-side validation only. */
 export const APPLY_FLAGS = ["--wait=watcher", "--disable-openapi-validation"] as const;
+
+export interface ReleaseChange {
+  release: string;
+  namespace: string;
+  valuesFile: string;
+  /** `--set` expressions, applied after the values file. */
+  set?: readonly string[];
+  /** helm's --timeout, e.g. "3m". */
+  timeout: string;
+  /** Chart directory (default: this repository's chart). */
+  chart?: string;
+}
+
+/** `helm install` or `helm upgrade` of a release with APPLY_FLAGS: the one shape every test's release change takes. */
+export function helmApply(cluster: TestCluster, verb: "install" | "upgrade", change: ReleaseChange): Promise<HelmRun> {
+  return helm(cluster, [
+    verb,
+    change.release,
+    change.chart ?? chartRoot,
+    "-n",
+    change.namespace,
+    "-f",
+    change.valuesFile,
+    ...(change.set ?? []).flatMap((expression) => ["--set", expression]),
+    ...APPLY_FLAGS,
+    "--timeout",
+    change.timeout,
+  ]);
+}

@@ -7,7 +7,7 @@ export {
   failedRunLogsDir,
   type TestCluster,
 } from "./cluster.js";
-export { helm, APPLY_FLAGS, type HelmRun } from "./helm.js";
+export { helm, helmApply, APPLY_FLAGS, type HelmRun, type ReleaseChange } from "./helm.js";
 export { NamespaceScope, podSecurityLabels, statusOf, type PodSecurityLevel } from "./namespaces.js";
 export { waitFor } from "./wait.js";
 export { kubectlBinary } from "./kubectl.js";
