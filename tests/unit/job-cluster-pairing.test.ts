@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
-import { jobClusterPairing, PAIRING_SECRET_KEYS } from "../../src/index.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { jobClusterPairing, PAIRING_SECRET_KEYS, type JobClusterPairing } from "../../src/index.js";
 import { chartRoot } from "../../src/paths.js";
 import { configTomlOf, statefulSetOf } from "../../src/testing/render.js";
 import { renderOnce } from "./render-once.js";
@@ -18,8 +18,13 @@ const jobClusterValues = parse(readFileSync(join(chartRoot, "ci", "job-cluster-v
 const options = { releaseName: "remote-ci", namespace: "ci-remote", host: "https://203.0.113.1:6443" };
 
 describe("jobClusterPairing", () => {
-  it("names the job-cluster install's token Secret and ServiceAccount, one runner entry per job namespace", async () => {
-    const pairing = await jobClusterPairing(jobClusterValues, options);
+  // The pairing of the ci values, made once (each call renders the chart) for the tests that read it.
+  let pairing: JobClusterPairing;
+  beforeAll(async () => {
+    pairing = await jobClusterPairing(jobClusterValues, options);
+  });
+
+  it("names the job-cluster install's token Secret and ServiceAccount, one runner entry per job namespace", () => {
     expect(pairing.serviceAccount).toEqual({ namespace: "ci-remote", name: "remote-ci-gitlab-runner-fleet" });
     expect(pairing.externalCluster).toEqual({
       host: options.host,
@@ -43,7 +48,6 @@ describe("jobClusterPairing", () => {
   });
 
   it("gives manager-side values that, with a GitLab URL and token, render a manager using that cluster", async () => {
-    const pairing = await jobClusterPairing(jobClusterValues, options);
     const manager = {
       gitlabUrl: "https://gitlab.example.com",
       runners: pairing.values.runners.map((entry) => ({ ...entry, token: { value: "glrt-FAKEPAIRED000000000000" } })),
@@ -61,12 +65,11 @@ describe("jobClusterPairing", () => {
   });
 
   it("gives the TokenRequest command when the install keeps no token Secret, under the same Secret name", async () => {
-    const withSecret = await jobClusterPairing(jobClusterValues, options);
     const values = { jobCluster: { ...(jobClusterValues.jobCluster as object), createTokenSecret: false } };
-    const pairing = await jobClusterPairing(values, options);
-    expect(pairing.secret.longLived).toBe(false);
-    expect(pairing.secret.name).toBe(withSecret.secret.name);
-    expect(pairing.secret.commands[1]).toBe(
+    const tokenRequest = await jobClusterPairing(values, options);
+    expect(tokenRequest.secret.longLived).toBe(false);
+    expect(tokenRequest.secret.name).toBe(pairing.secret.name);
+    expect(tokenRequest.secret.commands[1]).toBe(
       "kubectl -n ci-remote create token remote-ci-gitlab-runner-fleet --duration 24h > token",
     );
   });

@@ -1,51 +1,43 @@
 // `npm run render` (scripts/render.ts): bad input gives one line naming the file or option and a
 // non-zero exit, never a stack trace; stdout is only the rendered YAML. Two tests go through npm as
-// users do (the script wiring, --silent); the others run the same script compiled once with esbuild
-// (the transpiler tsx uses): npm + tsx start-up cost ~1.3 s cpu per call, the compiled script ~0.4 s.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+// users do (the script wiring, --silent, exit statuses of the real process); the others call the
+// command's function (scripts/render/command.ts) in-process with the same arguments: a process
+// costs ~1.8 s cpu through npm + tsx, 0.4–1.2 s even compiled (start-up, module loading, the values
+// schema compile), which in-process are paid once per worker.
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { join, resolve } from "node:path";
 import { execa } from "execa";
 import { parseAllDocuments, parseDocument } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderCommand } from "../../scripts/render/command.js";
 import { chartRoot } from "../../src/paths.js";
 import { validateValues } from "../../src/values/validate.js";
 
 let dir: string;
-let scriptDir: string;
-let script: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "render-cli-"));
-  // Under node_modules/ so the script's package imports (yaml, ajv, execa) resolve as from scripts/.
-  const cache = join(chartRoot, "node_modules", ".cache");
-  await mkdir(cache, { recursive: true });
-  scriptDir = await mkdtemp(join(cache, "render-cli-"));
-  script = join(scriptDir, "render.mjs");
-  await build({
-    entryPoints: [join(chartRoot, "scripts", "render.ts")],
-    outfile: script,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    // src/paths.ts, the only import.meta user, finds the chart from its own location.
-    define: { "import.meta.url": JSON.stringify(pathToFileURL(join(chartRoot, "src", "paths.ts")).href) },
-    logLevel: "warning",
-  });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  await rm(scriptDir, { recursive: true, force: true });
 });
 
 /** As users run it. */
 const npmRender = (...args: string[]) =>
   execa("npm", ["run", "--silent", "render", "--", ...args], { cwd: chartRoot, reject: false, env: { NO_COLOR: "1" } });
-/** The same script, compiled in beforeAll. */
-const render = (...args: string[]) =>
-  execa(process.execPath, [script, ...args], { cwd: chartRoot, reject: false, env: { NO_COLOR: "1" } });
+/** The same command in this process; file arguments are relative to the chart, as from npm run. */
+async function render(...args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const argv = args.map((arg, i) =>
+    ["-f", "--out", "-o"].includes(args[i - 1] ?? "") ? resolve(chartRoot, arg) : arg,
+  );
+  const exitCode = await renderCommand(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { exitCode, stdout, stderr };
+}
 
 async function file(name: string, text: string): Promise<string> {
   const path = join(dir, name);
@@ -189,4 +181,8 @@ it("README's render commands use --silent (npm prints its banner to stdout other
   for (const command of commands) expect(command).toMatch(/^npm run --silent render /);
   const banner = await execa("npm", ["run", "render", "--", "--help-me"], { cwd: chartRoot, reject: false });
   expect(banner.stdout).toContain("> gitlab-runner-fleet@"); // the reason for --silent
+  // The real process's status and stderr for bad usage, as the in-process tests see them.
+  expect(banner.exitCode).toBe(2);
+  expect(banner.stderr.split("\n")[0]).toBe("render: Unknown option '--help-me'");
+  noStackTrace(banner.stderr);
 });

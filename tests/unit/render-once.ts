@@ -8,7 +8,8 @@ const renders = new Map<string, Promise<Rendered>>();
 
 /** renderChart, made once per (values, options); each caller gets its own copy to read or edit. */
 export function renderOnce(values: unknown, options: RenderOptions = {}): Promise<Rendered> {
-  const key = JSON.stringify([values, options]);
+  // helm 3 is renderChart's default: `{}` and `{ helm: 3 }` are one render.
+  const key = JSON.stringify([values, { ...options, helm: options.helm ?? 3 }]);
   let render = renders.get(key);
   if (render === undefined) {
     render = renderChart(values, options);

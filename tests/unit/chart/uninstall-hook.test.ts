@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findObjects, renderChart, type KubeObject } from "../../../src/testing/render.js";
+import { findObjects, type KubeObject } from "../../../src/testing/render.js";
 import { checkRbac } from "../../../src/testing/kube/index.js";
+import { renderOnce } from "../render-once.js";
 import { notesOf } from "./notes.js";
 import { base } from "./values-cases.js";
 
@@ -16,7 +17,7 @@ const hookJobOf = (objects: KubeObject[]) =>
 
 describe("uninstall hook", () => {
   it("is a pre-delete Job that scales the StatefulSet to 0, then waits for its pods to be deleted, bounded by the grace period", async () => {
-    const { objects } = await renderChart({ ...base(), terminationGracePeriodSeconds: 600 });
+    const { objects } = await renderOnce({ ...base(), terminationGracePeriodSeconds: 600 });
     const job = hookJobOf(objects);
     expect(job, "no pre-delete hook Job").toBeDefined();
     expect(job!.metadata.annotations?.["helm.sh/hook-delete-policy"]).toBe("before-hook-creation,hook-succeeded");
@@ -40,7 +41,7 @@ describe("uninstall hook", () => {
   });
 
   it("runs with its own ServiceAccount and a Role limited to this StatefulSet and reading pods", async () => {
-    const { objects } = await renderChart(base());
+    const { objects } = await renderOnce(base());
     const role = findObjects(objects, "Role").find((obj) => obj.metadata.name === `${FULLNAME}-uninstall`) as any;
     expect(role.rules).toEqual([
       { apiGroups: ["apps"], resources: ["statefulsets"], resourceNames: [FULLNAME], verbs: ["get"] },
@@ -64,13 +65,13 @@ describe("uninstall hook", () => {
   });
 
   it("is not rendered when uninstall.enabled is false", async () => {
-    const { objects } = await renderChart({ ...base(), uninstall: { enabled: false } });
+    const { objects } = await renderOnce({ ...base(), uninstall: { enabled: false } });
     expect(hookJobOf(objects)).toBeUndefined();
     expect(objects.filter((obj) => obj.metadata.name.endsWith("-uninstall"))).toEqual([]);
   });
 
   it("uses the image from uninstall.image", async () => {
-    const { objects } = await renderChart({ ...base(), uninstall: { image: "registry.example.com/kubectl:v1.34.0" } });
+    const { objects } = await renderOnce({ ...base(), uninstall: { image: "registry.example.com/kubectl:v1.34.0" } });
     const pod = hookJobOf(objects)!.spec.template.spec;
     expect(pod.initContainers[0].image).toBe("registry.example.com/kubectl:v1.34.0");
     expect(pod.containers[0].image).toBe("registry.example.com/kubectl:v1.34.0");
