@@ -44,4 +44,5 @@ export const VALUE_SECTIONS: readonly { title: string; keys: readonly string[] }
   { title: "Tests and uninstall", keys: ["tests", "uninstall"] },
   { title: "Job-cluster mode", keys: ["jobCluster"] },
   { title: "Orphan cleanup", keys: ["orphanCleanup"] },
+  { title: "As a dependency of another chart", keys: ["global"] },
 ];

@@ -501,6 +501,12 @@ export interface Values {
      */
     image?: string;
   };
+  /**
+   * Values helm shares with every chart of an umbrella release (helm adds this key when the chart is a dependency of another). This chart reads none of them; allowed so that it can be a dependency.
+   */
+  global?: {
+    [k: string]: unknown | undefined;
+  };
 }
 /**
  * This interface was referenced by `Values`'s JSON-Schema
