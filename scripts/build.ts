@@ -1,20 +1,34 @@
-// npm run build (and prepack): dist/ from src/ with tsc, incrementally. tsc keeps its build info in
-// dist/.tsbuildinfo, beside the outputs, so deleting dist/ rebuilds everything (tsc does not notice
-// missing outputs while its build info says they are current); outputs whose source is gone or no
-// longer built are removed, so a moved module never ships twice.
+// npm run build (and prepack): dist/ from src/ in tsc's build mode (scripts/build/tsc-build.ts), which
+// skips the compile when nothing changed. Build mode does not notice a deleted output, so a missing one
+// forces a full build. Outputs whose source is gone or no longer built are removed, so a moved module
+// never ships twice.
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
-import { execa } from "execa";
 import { chartRoot } from "../src/paths.js";
+import { tscBuild } from "./build/tsc-build.js";
 
 const dist = join(chartRoot, "dist");
-const config = JSON.parse(readFileSync(join(chartRoot, "tsconfig.build.json"), "utf8")) as { exclude?: string[] };
+const tsconfig = join(chartRoot, "tsconfig.build.json");
+const config = JSON.parse(readFileSync(tsconfig, "utf8")) as {
+  compilerOptions: { tsBuildInfoFile: string };
+  exclude?: string[];
+};
 const excluded = (config.exclude ?? []).map((dir) => relative("src", dir));
+/** Whether tsconfig.build.json compiles src/<source> (a path relative to src/). */
+const isBuilt = (source: string): boolean =>
+  source.endsWith(".ts") &&
+  !source.endsWith(".d.ts") &&
+  existsSync(join(chartRoot, "src", source)) &&
+  !excluded.some((dir) => source.startsWith(`${dir}/`));
 
-await execa(join(chartRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], {
-  cwd: chartRoot,
-  stdio: "inherit",
-});
+const sources = readdirSync(join(chartRoot, "src"), { recursive: true, withFileTypes: true })
+  .filter((entry) => entry.isFile())
+  .map((entry) => relative(join(chartRoot, "src"), join(entry.parentPath, entry.name)))
+  .filter(isBuilt);
+const outputMissing = sources.some((source) =>
+  [".js", ".d.ts"].some((ext) => !existsSync(join(dist, source.replace(/\.ts$/, ext)))),
+);
+await tscBuild(tsconfig, join(chartRoot, config.compilerOptions.tsBuildInfoFile), { force: outputMissing });
 
 const entries = readdirSync(dist, { recursive: true, withFileTypes: true });
 for (const entry of entries) {
@@ -22,8 +36,7 @@ for (const entry of entries) {
   const output = relative(dist, join(entry.parentPath, entry.name));
   const source = output.replace(/(\.d\.ts|\.js)$/, ".ts");
   if (source === output) continue; // .tsbuildinfo
-  const built = existsSync(join(chartRoot, "src", source)) && !excluded.some((dir) => source.startsWith(`${dir}/`));
-  if (!built) rmSync(join(dist, output));
+  if (!isBuilt(source)) rmSync(join(dist, output));
 }
 // Deepest first, so a folder emptied above goes too.
 const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));

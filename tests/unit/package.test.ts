@@ -8,7 +8,7 @@ import { helmBinary } from "../../src/testing/helm-binary.js";
 
 // The consumer lives under .tools/ so the package's own dependencies resolve from the repo's
 // node_modules, as they would from the consumer's after `npm install gitlab-runner-fleet`.
-// npm pack runs prepack (npm run build), which is incremental: a few seconds when dist/ is current.
+// npm pack runs prepack (npm run build), which skips the compile when dist/ is current.
 const consumer = join(chartRoot, ".tools", "consumer");
 const installed = join(consumer, "node_modules", "gitlab-runner-fleet");
 

@@ -1,13 +1,13 @@
 // The mock GitLab image cannot be built here (no Docker engine), so this checks what can be: hadolint on the
 // Dockerfile, its security-relevant instructions, and that its build step (tsc with the image's tsconfig) yields
 // a CLI that starts and serves the API.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve as resolvePath } from "node:path";
 import { execa } from "execa";
-import { afterAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { chartRoot } from "../../../src/paths.js";
 import { hadolintPath } from "../../../scripts/install/lint-tools.js";
+import { tscBuild } from "../../../scripts/build/tsc-build.js";
 
 const dockerfilePath = join(chartRoot, "deploy", "mock-gitlab", "Dockerfile");
 const dockerfile = readFileSync(dockerfilePath, "utf8");
@@ -48,18 +48,38 @@ describe("deploy/mock-gitlab/Dockerfile", () => {
   });
 });
 
+// The image's tsconfig compiles into node_modules/.cache/ in tsc's build mode (scripts/build/tsc-build.ts),
+// so a warm run skips the compile. Build mode never looks at the files the roots import: the tsconfig lists
+// every file the image copies as a root, and a test below fails if the program reaches any other.
+const tsconfigPath = join(chartRoot, "deploy", "mock-gitlab", "tsconfig.json");
+const tsconfig = JSON.parse(readFileSync(tsconfigPath, "utf8")) as {
+  compilerOptions: { outDir: string; tsBuildInfoFile: string };
+  include: string[];
+  files: string[];
+};
+const fromConfig = (path: string): string => resolvePath(dirname(tsconfigPath), path);
+const out = fromConfig(tsconfig.compilerOptions.outDir);
+const buildInfoPath = fromConfig(tsconfig.compilerOptions.tsBuildInfoFile);
+/** The project's root files, relative to the repo root (the image's /src). */
+const roots = [
+  ...tsconfig.files.map(fromConfig),
+  ...tsconfig.include.flatMap((dir) =>
+    readdirSync(fromConfig(dir), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => join(fromConfig(dir), file)),
+  ),
+].map((file) => relative(chartRoot, file));
+
 describe("the image's build step", () => {
-  const out = mkdtempSync(join(tmpdir(), "mock-gitlab-image-"));
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  beforeAll(async () => {
+    // Build mode does not notice a deleted output.
+    const outputMissing = roots.some((root) => !existsSync(join(out, root.replace(/\.ts$/, ".js"))));
+    // --incremental here, not in the tsconfig: the Dockerfile's one-off compile needs no build info.
+    await tscBuild(tsconfigPath, buildInfoPath, { force: outputMissing, args: ["--incremental"], stdio: "pipe" });
+    writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
+  }, 120_000);
 
   it("compiles the CLI with deploy/mock-gitlab/tsconfig.json into a runnable mock", async () => {
-    await execa(join(chartRoot, "node_modules", ".bin", "tsc"), [
-      "-p",
-      join(chartRoot, "deploy", "mock-gitlab", "tsconfig.json"),
-      "--outDir",
-      out,
-    ]);
-    writeFileSync(join(out, "package.json"), '{ "type": "module" }\n');
     const child = execa("node", [join(out, "scripts", "mock-gitlab.js"), "--host", "127.0.0.1", "--port", "0"], {
       env: { MOCK_GITLAB_ADMIN_TOKEN: "glpat-fake-admin-token-0000" },
       reject: false,
@@ -83,5 +103,22 @@ describe("the image's build step", () => {
       child.kill("SIGTERM");
       await child;
     }
-  }, 120_000);
+  });
+
+  it("reaches only files the Dockerfile copies, each a root of the image's tsconfig", () => {
+    const copied = of("COPY")
+      .map((args) => args.split(/\s+/).filter((arg) => !arg.startsWith("--")))
+      .flatMap((args) => args.slice(0, -1));
+    // tsc's build info lists every file of the program, relative to itself.
+    const buildInfo = JSON.parse(readFileSync(buildInfoPath, "utf8")) as { fileNames: string[] };
+    const own = buildInfo.fileNames
+      .map((file) => relative(chartRoot, resolvePath(dirname(buildInfoPath), file)))
+      .filter((file) => !file.startsWith("node_modules/"));
+    expect(own).toContain("scripts/mock-gitlab.ts");
+    const outside = own.filter(
+      (file) =>
+        !roots.includes(file) || !copied.some((src) => file === src || (src.endsWith("/") && file.startsWith(src))),
+    );
+    expect(outside, "compiled but not a root or not copied into the image").toEqual([]);
+  });
 });
