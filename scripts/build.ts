@@ -1,6 +1,5 @@
 // npm run build (and prepack): dist/ from src/ in tsc's build mode (scripts/build/tsc-build.ts), which
-// skips the compile when nothing changed. Build mode does not notice a deleted output, so a missing one
-// forces a full build. Outputs whose source is gone or no longer built are removed, so a moved module
+// skips the compile when nothing changed (and rebuilds when an expected output is missing). Outputs whose source is gone or no longer built are removed, so a moved module
 // never ships twice.
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -25,10 +24,8 @@ const sources = readdirSync(join(chartRoot, "src"), { recursive: true, withFileT
   .filter((entry) => entry.isFile())
   .map((entry) => relative(join(chartRoot, "src"), join(entry.parentPath, entry.name)))
   .filter(isBuilt);
-const outputMissing = sources.some((source) =>
-  [".js", ".d.ts"].some((ext) => !existsSync(join(dist, source.replace(/\.ts$/, ext)))),
-);
-await tscBuild(tsconfig, join(chartRoot, config.compilerOptions.tsBuildInfoFile), { force: outputMissing });
+const outputs = sources.flatMap((source) => [".js", ".d.ts"].map((ext) => join(dist, source.replace(/\.ts$/, ext))));
+await tscBuild(tsconfig, join(chartRoot, config.compilerOptions.tsBuildInfoFile), { outputs });
 
 const entries = readdirSync(dist, { recursive: true, withFileTypes: true });
 for (const entry of entries) {

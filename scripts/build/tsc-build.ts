@@ -15,19 +15,20 @@ const installStamp = join(chartRoot, "node_modules", ".package-lock.json");
 const modifiedAt = (file: string): number => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
 /**
- * Runs `tsc -b tsconfig`. A full build (--force) when `force` says so (the caller knows its outputs;
- * build mode does not notice a deleted one) or when dependencies were installed since the build info,
- * whose types the program uses.
+ * Runs `tsc -b tsconfig`. A full build (--force) when one of `outputs` (the files the caller expects
+ * from it) is missing, since build mode does not notice a deleted output, or when dependencies were
+ * installed since the build info, whose types the program uses.
  */
 export async function tscBuild(
   tsconfig: string,
   buildInfo: string,
-  options: { force?: boolean; args?: string[]; stdio?: "inherit" | "pipe" } = {},
+  options: { outputs?: string[]; args?: string[]; stdio?: "inherit" | "pipe" } = {},
 ): Promise<void> {
+  const outputMissing = (options.outputs ?? []).some((output) => !existsSync(output));
   const reinstalled = existsSync(buildInfo) && modifiedAt(installStamp) > modifiedAt(buildInfo);
   await execa(
     join(chartRoot, "node_modules", ".bin", "tsc"),
-    ["-b", tsconfig, ...(options.args ?? []), ...(options.force || reinstalled ? ["--force"] : [])],
+    ["-b", tsconfig, ...(options.args ?? []), ...(outputMissing || reinstalled ? ["--force"] : [])],
     { cwd: chartRoot, stdio: options.stdio ?? "inherit" },
   );
 }
