@@ -66,15 +66,26 @@ export async function helmSchemaErrors(valuesList: unknown[], helm: 3 | 4): Prom
   }
 }
 
-/** helmSchemaErrors of a fixed list, run once per helm version, when a test first asks. */
-export function schemaErrorsOnce(valuesList: unknown[]): (helm: 3 | 4) => Promise<(string | undefined)[]> {
+/**
+ * What helm says of each of a fixed list of bad values: the schema cases (`by: "schema"`) from one
+ * helmSchemaErrors run per helm version, made when a test first asks, the others from a render each
+ * (the chart's own checks stop helm at the first failure). undefined: helm accepted the values.
+ */
+export function helmAnswers<Case extends { values: unknown; by: "schema" | "semantic" }>(
+  cases: Case[],
+): (badCase: Case, helm: 3 | 4) => Promise<string | undefined> {
+  const schemaCases = cases.filter((badCase) => badCase.by === "schema");
   const runs = new Map<3 | 4, Promise<(string | undefined)[]>>();
-  return (helm) => {
+  return async (badCase, helm) => {
+    if (badCase.by !== "schema") return helmError(badCase.values, helm);
     let errors = runs.get(helm);
     if (!errors) {
-      errors = helmSchemaErrors(valuesList, helm);
+      errors = helmSchemaErrors(
+        schemaCases.map((schemaCase) => schemaCase.values),
+        helm,
+      );
       runs.set(helm, errors);
     }
-    return errors;
+    return (await errors)[schemaCases.indexOf(badCase)];
   };
 }

@@ -1,16 +1,11 @@
 // What a user reads for common mistakes, from ajv/TS and from helm 3 and helm 4.
 import { describe, it } from "vitest";
 import { validateValues } from "../../../src/values/validate.js";
-import { helmError, schemaErrorsOnce } from "./helm-error.js";
+import { helmAnswers } from "./helm-error.js";
 import { messageCases } from "./values-cases.js";
 
 // Schema cases: one helm process per helm version answers them all (helm-error.ts).
-const schemaCases = messageCases.filter((messageCase) => messageCase.by === "schema");
-const schemaErrors = schemaErrorsOnce(schemaCases.map((messageCase) => messageCase.values));
-const helmSaid = async (messageCase: (typeof messageCases)[number], helm: 3 | 4) =>
-  messageCase.by === "schema"
-    ? (await schemaErrors(helm))[schemaCases.indexOf(messageCase)]
-    : helmError(messageCase.values, helm);
+const helmSaid = helmAnswers(messageCases);
 
 // Concurrent: independent helm processes per case; expect comes from each test's own context.
 describe.concurrent("error messages", () => {

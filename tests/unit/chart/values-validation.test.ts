@@ -1,7 +1,7 @@
 import { describe, it } from "vitest";
 import { renderOnce } from "../render-once.js";
 import { validateValues } from "../../../src/values/validate.js";
-import { helmError, schemaErrorsOnce } from "./helm-error.js";
+import { helmAnswers, helmError } from "./helm-error.js";
 import { badCases, goodCases } from "./values-cases.js";
 
 /** runners[0].kubernetes.image → ["runners", "0", "kubernetes", "image"] */
@@ -21,12 +21,8 @@ function helmNames(stderr: string, helm: 3 | 4, path: string, by: "schema" | "se
   return stderr.includes(key) && (parent.length === 0 || stderr.includes(parentText));
 }
 
-// The cases helm's schema check catches, answered by one helm process per helm version (the
-// others each need a render of their own: the chart's checks stop helm at the first failure).
-const schemaCases = badCases.filter((badCase) => badCase.by === "schema");
-const schemaErrors = schemaErrorsOnce(schemaCases.map((badCase) => badCase.values));
-const helmSaid = async (badCase: (typeof badCases)[number], helm: 3 | 4) =>
-  badCase.by === "schema" ? (await schemaErrors(helm))[schemaCases.indexOf(badCase)] : helmError(badCase.values, helm);
+// Schema cases: one helm process per helm version answers them all (helm-error.ts).
+const helmSaid = helmAnswers(badCases);
 
 // Concurrent: each case is a few helm processes, independent of the others; concurrent tests take
 // expect from their own context so a failure is reported against the right case.
