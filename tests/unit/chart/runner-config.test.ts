@@ -3,18 +3,13 @@ import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { configMapOf, configTomlOf, statefulSetOf, type KubeObject } from "../../../src/testing/render.js";
 import { renderOnce } from "../render-once.js";
 import { parseRunnerToml, runnerConfigProblems } from "../../../src/values/runner-config-check.js";
-import { base } from "./values-cases.js";
+import { base, jobDnsNone, withRunner } from "./values-cases.js";
 
 // What the pinned runner (common/config.go, cache/cacheconfig/cacheconfig.go at the appVersion's
 // commit) decodes from what the chart writes: key names, types, and keys left out on purpose so the
 // runner's own defaults apply.
 
 type Entry = Record<string, any>;
-const withRunner = (patch: Record<string, unknown>, top: Record<string, unknown> = {}) => {
-  const values = { ...base(), ...top };
-  values.runners = [{ ...values.runners[0], ...patch }];
-  return values;
-};
 /** The first [[runners]] entry, after checking the whole file against the pinned runner's model. */
 const entryOf = async (values: unknown): Promise<Entry> => {
   const { objects } = await renderOnce(values);
@@ -135,18 +130,7 @@ describe("job-pod affinity", () => {
 
 describe("job-pod DNS", () => {
   it("writes dns_config with nameservers, searches and options for dnsPolicy none", async () => {
-    const entry = await entryOf(
-      withRunner({
-        kubernetes: {
-          dnsPolicy: "none",
-          dnsConfig: {
-            nameservers: ["10.0.0.10"],
-            searches: ["ci.svc.cluster.local"],
-            options: [{ name: "ndots", value: "2" }, { name: "edns0" }],
-          },
-        },
-      }),
-    );
+    const entry = await entryOf(withRunner({ kubernetes: jobDnsNone }));
     expect(entry.kubernetes.dns_policy).toBe("none");
     expect(entry.kubernetes.dns_config).toEqual({
       nameservers: ["10.0.0.10"],

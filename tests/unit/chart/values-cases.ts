@@ -4,10 +4,21 @@ export const base = () => ({
   runners: [{ name: "default", token: { value: "glrt-FAKE0000000000000000000" } }] as Record<string, unknown>[],
 });
 
-const withRunner = (patch: Record<string, unknown>) => {
-  const values = base();
+/** base() with `patch` over its runner entry and `top` over its top-level keys. */
+export const withRunner = (patch: Record<string, unknown>, top: Record<string, unknown> = {}) => {
+  const values = { ...base(), ...top };
   values.runners = [{ ...values.runners[0], ...patch }];
   return values;
+};
+
+/** Job pods with their own DNS settings (dnsPolicy none needs nameservers). */
+export const jobDnsNone = {
+  dnsPolicy: "none",
+  dnsConfig: {
+    nameservers: ["10.0.0.10"],
+    searches: ["ci.svc.cluster.local"],
+    options: [{ name: "ndots", value: "2" }, { name: "edns0" }],
+  },
 };
 
 export interface BadCase {
@@ -668,16 +679,7 @@ export const goodCases: GoodCase[] = [
   },
   {
     title: "dnsPolicy none with nameservers",
-    values: withRunner({
-      kubernetes: {
-        dnsPolicy: "none",
-        dnsConfig: {
-          nameservers: ["10.0.0.10"],
-          searches: ["ci.svc.cluster.local"],
-          options: [{ name: "ndots", value: "2" }, { name: "edns0" }],
-        },
-      },
-    }),
+    values: withRunner({ kubernetes: jobDnsNone }),
   },
   {
     title: "allowedPullPolicies that include the configured pullPolicy",
