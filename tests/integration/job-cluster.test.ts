@@ -98,6 +98,21 @@ describe.skipIf(unavailable)("job-cluster mode on a real API server", () => {
   }, 45 * 60_000);
   afterAll(() => cluster?.stop(), 120_000);
 
+  /** The chart installed in `namespace` with the job namespace beside it, both under restricted Pod Security. */
+  async function installInto(scope: NamespaceScope, namespace: string, set: string[] = []) {
+    await scope.create(namespace, "restricted");
+    await scope.create(JOB_NAMESPACE, "restricted");
+    const install = await helmApply(cluster, "install", {
+      release: RELEASE,
+      namespace,
+      valuesFile: file,
+      set,
+      timeout: "2m",
+    });
+    expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
+    return install;
+  }
+
   it(
     "hands a remote manager a token that runs job pods in the job namespace and is denied everywhere else",
     { timeout: 6 * 60_000 },
@@ -107,15 +122,7 @@ describe.skipIf(unavailable)("job-cluster mode on a real API server", () => {
       const core = cluster.kc.makeApiClient(CoreV1Api);
       const namespace = "it-job-cluster";
       try {
-        await scope.create(namespace, "restricted");
-        await scope.create(JOB_NAMESPACE, "restricted");
-        const install = await helmApply(cluster, "install", {
-          release: RELEASE,
-          namespace,
-          valuesFile: file,
-          timeout: "2m",
-        });
-        expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
+        const install = await installInto(scope, namespace);
 
         // NOTES: the same commands the TS pairing gives, and the token Secret they read exists.
         const pairing = await jobClusterPairing(values, {
@@ -256,16 +263,7 @@ describe.skipIf(unavailable)("job-cluster mode on a real API server", () => {
       const core = cluster.kc.makeApiClient(CoreV1Api);
       const namespace = "it-job-cluster-tokenrequest";
       try {
-        await scope.create(namespace, "restricted");
-        await scope.create(JOB_NAMESPACE, "restricted");
-        const install = await helmApply(cluster, "install", {
-          release: RELEASE,
-          namespace,
-          valuesFile: file,
-          set: ["jobCluster.createTokenSecret=false"],
-          timeout: "2m",
-        });
-        expect(install.exitCode, `helm install: ${install.output}`).toBe(0);
+        const install = await installInto(scope, namespace, ["jobCluster.createTokenSecret=false"]);
         const serviceAccount = `${RELEASE}-gitlab-runner-fleet`;
         expect(install.output).toContain(
           `kubectl -n ${namespace} create token ${serviceAccount} --duration 24h > token`,
